@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#ifndef L2TP_SOCK_H
+#define L2TP_SOCK_H
+
+#include <stddef.h>
+
+#include "l2tp_addr.h"
+
+/*
+ * Make sure fd is a connected PPPoL2TP session socket and read its ids.
+ * Returns 0, or -1 with a sentence about fd in why ("fd 7 is a PPPoE
+ * socket, not PPPoL2TP").
+ */
+int l2tp_sock_identify(int fd, struct l2tp_sockinfo *info, char *why,
+    size_t whylen);
+
+/* The session's kernel settings, as PPPOL2TP_SO_* socket options. */
+enum l2tp_setting {
+	L2TP_SET_RECVSEQ,
+	L2TP_SET_SENDSEQ,
+	L2TP_SET_LNSMODE,
+	L2TP_SET_REORDERTO,
+	L2TP_SET_DEBUG,
+};
+
+/* Both return 0 or an errno value. */
+int l2tp_sock_set(int fd, enum l2tp_setting which, int value);
+int l2tp_sock_get(int fd, enum l2tp_setting which, int *value);
+
+/* The kernel's name for a setting, for messages. */
+const char *l2tp_setting_name(enum l2tp_setting which);
+
+#endif

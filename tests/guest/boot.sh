@@ -1,0 +1,26 @@
+#!/bin/sh
+# Boot a guest built by mkroot.sh with a payload cpio appended to its
+# initramfs, under TCG, and copy its serial console to LOG.  Exits with the
+# status the payload's /payload/main returned in the guest (GUEST-EXIT), or
+# 125 when the guest never said.
+#   boot.sh SUITEDIR PAYLOAD.cpio LOG [MEMORY_MB] [CPUS] [TIMEOUT_S]
+set -eu
+dir=$1
+payload=$2
+log=$3
+mem=${4:-1024}
+cpus=${5:-2}
+limit=${6:-1500}
+
+cat "$dir/base.cpio" "$payload" >"$log.initrd"
+# KVM here is a paravirtual module on a CPU without vmx/svm: Debian's
+# kernels hang under it, so the guest runs under TCG.
+timeout "$limit" qemu-system-x86_64 -accel tcg,thread=multi -m "$mem" \
+	-smp "$cpus" -nic none -display none -no-reboot -monitor none \
+	-serial "file:$log" -kernel "$dir/kernel" -initrd "$log.initrd" \
+	-append "console=ttyS0 panic=-1 quiet loglevel=4 rdinit=/init" \
+	</dev/null >/dev/null 2>"$log.qemu" || true
+rm -f "$log.initrd"
+status=$(sed -n 's/^GUEST-EXIT \([0-9]*\).*/\1/p' "$log" | tail -n 1)
+[ -n "$status" ] || exit 125
+exit "$status"
