@@ -94,3 +94,16 @@ lcp_snoop_frame(struct lcp_snoop *s, const unsigned char *pkt, size_t len,
 	*have = 1;
 	return s->have_send && s->have_recv;
 }
+
+int
+lcp_snoop_finish(struct lcp_snoop *s)
+{
+	if (s->have_send && s->have_recv)
+		return 0;
+	if (!s->have_send)
+		s->send_accm = LCP_SNOOP_DEFAULT_ACCM;
+	if (!s->have_recv)
+		s->recv_accm = LCP_SNOOP_DEFAULT_ACCM;
+	s->have_send = s->have_recv = 1;
+	return 1;
+}

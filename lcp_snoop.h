@@ -34,4 +34,11 @@ void lcp_snoop_reset(struct lcp_snoop *s);
 int lcp_snoop_frame(struct lcp_snoop *s, const unsigned char *pkt, size_t len,
     int incoming);
 
+/*
+ * LCP is up: a direction whose ACCM was never negotiated uses the
+ * default.  Returns 1 when that completed the pair (report it), 0 when
+ * both were already known and so already reported.
+ */
+int lcp_snoop_finish(struct lcp_snoop *s);
+
 #endif

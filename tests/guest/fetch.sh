@@ -39,5 +39,9 @@ for p in $pkgs $kernel; do
 	dpkg -x "$(ls "${p}"_*.deb | head -n 1)" "$out/root.tmp"
 done
 echo "$kernel" >"$out/root.tmp/.kernel-package"
+# The suite's pppd headers, to build the plugin for the guest's pppd.
+ls ppp-dev_*.deb >/dev/null 2>&1 || run apt-get download ppp-dev >/dev/null 2>>download.log
+rm -rf "$out/dev"
+dpkg -x "$(ls ppp-dev_*.deb | head -n 1)" "$out/dev"
 rm -rf "$out/root"
 mv "$out/root.tmp" "$out/root"

@@ -1,0 +1,69 @@
+# pppol2tp.so: the pppd plugin for the kernel's L2TP driver.
+#
+#   make                       build against the installed pppd headers
+#   make PPPD_INCLUDEDIR=DIR   build against DIR/pppd/*.h (another pppd)
+#   make install DESTDIR=...   install where that pppd looks for plugins
+#   make check                 unit tests, then pppd in real kernels (QEMU)
+#   make demo                  a real L2TP session end to end
+
+PPPD_INCLUDEDIR ?= /usr/include
+CC ?= cc
+CFLAGS ?= -O2 -g
+WARNINGS = -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes \
+	-Wstrict-prototypes -Wpointer-arith
+# pppd's own headers declare functions without prototypes: -isystem keeps
+# their warnings out of ours.
+ALL_CFLAGS = $(CFLAGS) $(WARNINGS) -fPIC -isystem $(PPPD_INCLUDEDIR)
+LDFLAGS_SO = -shared -Wl,-z,now -Wl,-z,relro
+# Objects go to $(O), so one tree can build for several pppd versions.
+O ?= .
+
+PPPD_VERSION := $(shell sed -n 's/^\#define[[:space:]]*\(PPPD_\)\{0,1\}VERSION[[:space:]]*"\(.*\)"/\2/p' \
+	$(PPPD_INCLUDEDIR)/pppd/pppdconf.h $(PPPD_INCLUDEDIR)/pppd/patchlevel.h 2>/dev/null | head -n 1)
+# pppd 2.5 says where its plugins go; 2.4.9 has no pkg-config file.
+PKG_PLUGINDIR := $(shell [ "$$(pkg-config --modversion pppd 2>/dev/null)" = "$(PPPD_VERSION)" ] && \
+	pkg-config --variable=plugindir pppd)
+PLUGINDIR ?= $(if $(PKG_PLUGINDIR),$(PKG_PLUGINDIR),/usr/lib/pppd/$(PPPD_VERSION))
+MANDIR ?= /usr/share/man
+DOCDIR ?= /usr/share/doc/pppol2tp
+
+CORE = l2tp_addr l2tp_sock lcp_snoop ncp_updown optcheck
+PLUGIN_OBJS = $(O)/pppol2tp.o $(CORE:%=$(O)/%.o)
+
+all: $(O)/pppol2tp.so
+
+$(O)/pppol2tp.so: $(PLUGIN_OBJS) exports.map
+	$(CC) $(LDFLAGS_SO) -Wl,--version-script=exports.map -o $@ $(PLUGIN_OBJS)
+
+$(O)/%.o: %.c
+	@mkdir -p $(O)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(O)/pppol2tp.o: compat.h pppol2tp.h l2tp_sock.h l2tp_addr.h lcp_snoop.h \
+	ncp_updown.h optcheck.h
+$(O)/l2tp_addr.o: l2tp_addr.h
+$(O)/l2tp_sock.o: l2tp_sock.h l2tp_addr.h
+$(O)/lcp_snoop.o: lcp_snoop.h
+$(O)/ncp_updown.o: ncp_updown.h
+$(O)/optcheck.o: optcheck.h
+
+install: $(O)/pppol2tp.so
+	install -d $(DESTDIR)$(PLUGINDIR) $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(DOCDIR)
+	install -m 644 $(O)/pppol2tp.so $(DESTDIR)$(PLUGINDIR)/pppol2tp.so
+	install -m 644 pppol2tp.8 $(DESTDIR)$(MANDIR)/man8/pppol2tp.8
+	install -m 644 README.pppol2tp $(DESTDIR)$(DOCDIR)/README.pppol2tp
+
+# Test programs that run inside the guests (host-built, glibc is forward
+# compatible from bookworm to trixie).
+TOOLS = l2tpsock
+tools: $(TOOLS:%=$(O)/bin/%)
+
+$(O)/bin/%: tests/tools/%.c
+	@mkdir -p $(O)/bin
+	$(CC) $(CFLAGS) $(WARNINGS) -o $@ $<
+
+clean:
+	rm -f *.o *.so
+	rm -rf build
+
+.PHONY: all install clean tools

@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The one place that tells pppd 2.4.9 from 2.5.x.  2.5 ships pppdconf.h,
+ * 2.4.9 does not.  Everything else in the tree calls the compat_* names.
+ */
+#ifndef COMPAT_H
+#define COMPAT_H
+
+#include <stddef.h>
+
+#if __has_include(<pppd/pppdconf.h>)
+#define COMPAT_PPPD_2_5	1
+#endif
+
+#include <pppd/pppd.h>
+#ifdef COMPAT_PPPD_2_5
+#include <pppd/options.h>
+#include <pppd/multilink.h>
+#endif
+#include <pppd/fsm.h>
+#include <pppd/lcp.h>
+#include <pppd/ipcp.h>
+#include <pppd/ccp.h>
+
+typedef void compat_notify_fn(void *ctx, int arg);
+
+enum compat_event {
+	COMPAT_EV_PHASE,
+	COMPAT_EV_IP_UP,
+	COMPAT_EV_IP_DOWN,
+	COMPAT_EV_IPV6_UP,
+	COMPAT_EV_IPV6_DOWN,
+	COMPAT_EV_EXIT,
+};
+
+#ifdef COMPAT_PPPD_2_5
+
+#define COMPAT_PPPD_VERSION	PPPD_VERSION
+#define compat_option_error	ppp_option_error
+#define compat_add_options	ppp_add_options
+#define compat_establish	ppp_generic_establish
+#define compat_disestablish	ppp_generic_disestablish
+#define compat_set_modem	ppp_set_modem
+#define compat_persist		ppp_persist
+#define compat_ifunit		ppp_ifunit
+#define compat_ifname		ppp_ifname
+#define compat_mp_on		mp_on
+#define compat_mp_master	mp_master
+#define compat_multilink_join_hook multilink_join_hook
+
+/* pppd 2.5 exports the buffer of its ifname option but no longer declares it. */
+extern char req_ifname[];
+
+static inline void
+compat_set_devnam(const char *name)
+{
+	ppp_set_devnam(name);
+}
+
+static inline void
+compat_peer_authname(char *buf, size_t len)
+{
+	ppp_peer_authname(buf, len);
+}
+
+static inline int
+compat_notify(enum compat_event ev, compat_notify_fn *fn, void *ctx)
+{
+	static const ppp_notify_t type[] = {
+		[COMPAT_EV_PHASE] = NF_PHASE_CHANGE,
+		[COMPAT_EV_IP_UP] = NF_IP_UP,
+		[COMPAT_EV_IP_DOWN] = NF_IP_DOWN,
+		[COMPAT_EV_IPV6_UP] = NF_IPV6_UP,
+		[COMPAT_EV_IPV6_DOWN] = NF_IPV6_DOWN,
+		[COMPAT_EV_EXIT] = NF_EXIT,
+	};
+
+	ppp_add_notify(type[ev], fn, ctx);
+	return 0;
+}
+
+#else /* pppd 2.4.9 */
+
+#include <string.h>
+#include <pppd/patchlevel.h>
+
+#define COMPAT_PPPD_VERSION	VERSION
+#define compat_option_error	option_error
+#define compat_add_options	add_options
+#define compat_establish	generic_establish_ppp
+#define compat_disestablish	generic_disestablish_ppp
+#define compat_multilink_join_hook multilink_join_hook
+
+/*
+ * A pppd built without IPv6 has no IPv6 notifier lists: weak references
+ * let the plugin load there, and compat_notify() skips what is missing.
+ */
+#pragma weak ipv6_up_notifier
+#pragma weak ipv6_down_notifier
+
+static inline void compat_set_modem(int on) { modem = on; }
+static inline int compat_persist(void) { return persist; }
+static inline int compat_ifunit(void) { return ifunit; }
+static inline const char *compat_ifname(void) { return ifname; }
+static inline int compat_mp_on(void) { return doing_multilink; }
+static inline int compat_mp_master(void) { return multilink_master; }
+
+static inline void
+compat_set_devnam(const char *name)
+{
+	snprintf(devnam, sizeof(devnam), "%s", name);
+}
+
+static inline void
+compat_peer_authname(char *buf, size_t len)
+{
+	snprintf(buf, len, "%s", peer_authname);
+}
+
+static inline int
+compat_notify(enum compat_event ev, compat_notify_fn *fn, void *ctx)
+{
+	struct notifier **list[] = {
+		[COMPAT_EV_PHASE] = &phasechange,
+		[COMPAT_EV_IP_UP] = &ip_up_notifier,
+		[COMPAT_EV_IP_DOWN] = &ip_down_notifier,
+		[COMPAT_EV_IPV6_UP] = &ipv6_up_notifier,
+		[COMPAT_EV_IPV6_DOWN] = &ipv6_down_notifier,
+		[COMPAT_EV_EXIT] = &exitnotify,
+	};
+
+	if (list[ev] == NULL)
+		return -1;
+	add_notifier(list[ev], fn, ctx);
+	return 0;
+}
+
+#endif
+
+#endif

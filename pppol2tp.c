@@ -1,0 +1,455 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * pppol2tp.so: run a PPP session over the kernel's L2TP driver.
+ *
+ * The L2TP daemon owns the tunnel and hands pppd a connected PPPoL2TP
+ * session socket.  This file is the glue to pppd: options, the channel,
+ * the kernel settings and the hooks a helper plugin uses.  Everything that
+ * can be judged without pppd lives in l2tp_sock.c, l2tp_addr.c,
+ * lcp_snoop.c, ncp_updown.c and optcheck.c.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <net/if.h>
+
+#include "compat.h"
+#include "pppol2tp.h"
+#include "l2tp_sock.h"
+#include "lcp_snoop.h"
+#include "ncp_updown.h"
+#include "optcheck.h"
+
+char pppd_version[] = COMPAT_PPPD_VERSION;
+
+void (*pppol2tp_send_accm_hook)(int tunnel_id, int session_id,
+    uint32_t send_accm, uint32_t recv_accm);
+void (*pppol2tp_ip_updown_hook)(int tunnel_id, int session_id, int up);
+int pppol2tp_tunnel_id;
+int pppol2tp_session_id;
+
+/* Long enough for any option argument we keep for `dump'. */
+#define ARGLEN	32
+
+static int session_fd = -1;
+static struct l2tp_sockinfo session;
+
+static bool lns_mode;
+static bool send_seq;
+static bool recv_seq;
+static int reorder_ms = -1;		/* -1: not given, leave the kernel's */
+static int debug_mask = -1;
+static long long tunnel_opt = -1;	/* -1: not given */
+static long long session_opt = -1;
+static char ifname_opt[IFNAMSIZ];
+
+/* pppd prints these for `dump' and `dryrun' (OPT_A2STRVAL). */
+static char fd_arg[ARGLEN];
+static char reorder_arg[ARGLEN];
+static char debug_arg[ARGLEN];
+static char tunnel_arg[ARGLEN];
+static char session_arg[ARGLEN];
+
+static struct lcp_snoop accm;
+static bool snooping;
+static void (*prev_snoop_recv)(unsigned char *, int);
+static void (*prev_snoop_send)(unsigned char *, int);
+static struct ncp_updown ncp;
+static struct channel l2tp_channel;
+
+static int set_session_fd(char **);
+static int set_reorder(char **);
+static int set_debug_mask(char **);
+static int set_tunnel_id(char **);
+static int set_session_id(char **);
+static int set_ifname(char **);
+
+static option_t l2tp_options[] = {
+	{ .name = "pppol2tp", .type = o_special, .addr = (void *)set_session_fd,
+	  .description = "fd of the PPPoL2TP session socket from the L2TP daemon",
+	  .flags = OPT_DEVNAM | OPT_A2STRVAL | OPT_STATIC, .addr2 = fd_arg },
+	{ .name = "pppol2tp_lns_mode", .type = o_bool, .addr = &lns_mode,
+	  .description = "act as the LNS: kernel LNS mode, report the ACCMs",
+	  .flags = 1 },
+	{ .name = "pppol2tp_send_seq", .type = o_bool, .addr = &send_seq,
+	  .description = "send data packets with L2TP sequence numbers",
+	  .flags = 1 },
+	{ .name = "pppol2tp_recv_seq", .type = o_bool, .addr = &recv_seq,
+	  .description = "drop received data packets without sequence numbers",
+	  .flags = 1 },
+	{ .name = "pppol2tp_reorderto", .type = o_special,
+	  .addr = (void *)set_reorder,
+	  .description = "milliseconds to hold out-of-order data packets",
+	  .flags = OPT_A2STRVAL | OPT_STATIC, .addr2 = reorder_arg },
+	{ .name = "pppol2tp_debug_mask", .type = o_special,
+	  .addr = (void *)set_debug_mask,
+	  .description = "kernel debug mask (ignored by kernels since 5.10)",
+	  .flags = OPT_A2STRVAL | OPT_STATIC, .addr2 = debug_arg },
+	{ .name = "pppol2tp_ifname", .type = o_special,
+	  .addr = (void *)set_ifname,
+	  .description = "name of the PPP network interface",
+	  .flags = OPT_PRIV | OPT_A2STRVAL | OPT_STATIC, .addr2 = ifname_opt },
+	{ .name = "pppol2tp_tunnel_id", .type = o_special,
+	  .addr = (void *)set_tunnel_id,
+	  .description = "L2TP tunnel id the socket must carry",
+	  .flags = OPT_A2STRVAL | OPT_STATIC, .addr2 = tunnel_arg },
+	{ .name = "pppol2tp_session_id", .type = o_special,
+	  .addr = (void *)set_session_id,
+	  .description = "L2TP session id the socket must carry",
+	  .flags = OPT_A2STRVAL | OPT_STATIC, .addr2 = session_arg },
+	{ .name = NULL }
+};
+
+static void
+keep_arg(char *dst, const char *arg)
+{
+	snprintf(dst, ARGLEN, "%s", arg);
+}
+
+/*
+ * Checking the socket here, while options are parsed, means a wrong fd
+ * stops pppd with an option error before anything else touches it.
+ */
+static int
+set_session_fd(char **argv)
+{
+	char why[200], dev[64];
+	long long fd;
+	const char *bad;
+
+	bad = opt_parse_number(*argv, 10, 0, INT_MAX, &fd);
+	if (bad != NULL) {
+		compat_option_error("pppol2tp: fd '%s' %s: give the number of "
+		    "the PPPoL2TP socket the L2TP daemon passed to pppd",
+		    *argv, bad);
+		return 0;
+	}
+	if (l2tp_sock_identify((int)fd, &session, why, sizeof(why)) < 0) {
+		compat_option_error("pppol2tp: %s", why);
+		return 0;
+	}
+	session_fd = (int)fd;
+	keep_arg(fd_arg, *argv);
+	pppol2tp_tunnel_id = (int)session.tunnel_id;
+	pppol2tp_session_id = (int)session.session_id;
+
+	the_channel = &l2tp_channel;
+	snprintf(dev, sizeof(dev), "pppol2tp-%u-%u",
+	    (unsigned)session.tunnel_id, (unsigned)session.session_id);
+	compat_set_devnam(dev);
+	compat_set_modem(0);
+
+	/*
+	 * The kernel carries the data frames: header compression and
+	 * software compressors would only be undone by the peer's kernel,
+	 * and ACFC/PFC are the peer's to ask for.  Later options may still
+	 * turn any of these back on.
+	 */
+	lcp_wantoptions[0].neg_accompression = 0;
+	lcp_wantoptions[0].neg_pcompression = 0;
+	ccp_wantoptions[0].deflate = 0;
+	ccp_allowoptions[0].deflate = 0;
+	ccp_wantoptions[0].bsd_compress = 0;
+	ccp_allowoptions[0].bsd_compress = 0;
+	ipcp_wantoptions[0].neg_vj = 0;
+	ipcp_allowoptions[0].neg_vj = 0;
+	return 1;
+}
+
+static int
+set_number(const char *opt, char **argv, int base, long long min,
+    long long max, const char *hint, long long *value, char *keep)
+{
+	const char *bad = opt_parse_number(*argv, base, min, max, value);
+
+	if (bad != NULL) {
+		compat_option_error("%s '%s' %s: %s", opt, *argv, bad, hint);
+		return 0;
+	}
+	keep_arg(keep, *argv);
+	return 1;
+}
+
+static int
+set_reorder(char **argv)
+{
+	long long v;
+
+	if (!set_number("pppol2tp_reorderto", argv, 10, 0, INT_MAX,
+	    "give milliseconds from 0 (no reordering) to 2147483647", &v,
+	    reorder_arg))
+		return 0;
+	reorder_ms = (int)v;
+	return 1;
+}
+
+static int
+set_debug_mask(char **argv)
+{
+	long long v;
+
+	if (!set_number("pppol2tp_debug_mask", argv, 0, 0, INT_MAX,
+	    "give a non-negative mask such as 15 or 0xf", &v, debug_arg))
+		return 0;
+	debug_mask = (int)v;
+	return 1;
+}
+
+static int
+set_tunnel_id(char **argv)
+{
+	return set_number("pppol2tp_tunnel_id", argv, 10, 1, UINT32_MAX,
+	    "give the L2TP tunnel id, 1 to 4294967295", &tunnel_opt,
+	    tunnel_arg);
+}
+
+static int
+set_session_id(char **argv)
+{
+	return set_number("pppol2tp_session_id", argv, 10, 1, UINT32_MAX,
+	    "give the L2TP session id, 1 to 4294967295", &session_opt,
+	    session_arg);
+}
+
+static int
+set_ifname(char **argv)
+{
+	const char *bad = opt_ifname_problem(*argv);
+
+	if (bad != NULL) {
+		compat_option_error("pppol2tp_ifname '%s' %s: give a network "
+		    "interface name of 1 to 15 characters", *argv, bad);
+		return 0;
+	}
+	snprintf(ifname_opt, sizeof(ifname_opt), "%s", *argv);
+	return 1;
+}
+
+static void
+option_fail(void)
+{
+	exit(EXIT_OPTION_ERROR);
+}
+
+static void
+check_id(const char *opt, long long given, uint32_t actual, const char *what)
+{
+	if (given >= 0 && (uint32_t)given != actual) {
+		compat_option_error("%s %lld does not match the socket on fd %d, "
+		    "which carries %s %u: the daemon passed ids of another "
+		    "session", opt, given, session_fd, what, (unsigned)actual);
+		option_fail();
+	}
+}
+
+static void
+report_accm(void)
+{
+	if (pppol2tp_send_accm_hook != NULL)
+		pppol2tp_send_accm_hook(pppol2tp_tunnel_id,
+		    pppol2tp_session_id, accm.send_accm, accm.recv_accm);
+}
+
+static void
+snoop(unsigned char *pkt, int len, int incoming)
+{
+	if (snooping && len > 0 &&
+	    lcp_snoop_frame(&accm, pkt, (size_t)len, incoming))
+		report_accm();
+}
+
+static void
+snoop_recv(unsigned char *pkt, int len)
+{
+	snoop(pkt, len, 1);
+	if (prev_snoop_recv != NULL)
+		prev_snoop_recv(pkt, len);
+}
+
+static void
+snoop_send(unsigned char *pkt, int len)
+{
+	snoop(pkt, len, 0);
+	if (prev_snoop_send != NULL)
+		prev_snoop_send(pkt, len);
+}
+
+/*
+ * The ACCMs are settled while LCP negotiates: snoop only in the
+ * establish phase, and start afresh when LCP renegotiates.
+ */
+static void
+on_phase(void *ctx, int phase)
+{
+	(void)ctx;
+	if (phase == PHASE_ESTABLISH) {
+		lcp_snoop_reset(&accm);
+		snooping = 1;
+	} else if (snooping) {
+		snooping = 0;
+		if (phase >= PHASE_AUTHENTICATE && phase <= PHASE_RUNNING &&
+		    lcp_snoop_finish(&accm))
+			report_accm();
+	}
+}
+
+static void
+report_updown(int up)
+{
+	if (up != NCP_NO_REPORT && pppol2tp_ip_updown_hook != NULL)
+		pppol2tp_ip_updown_hook(pppol2tp_tunnel_id,
+		    pppol2tp_session_id, up);
+}
+
+struct ncp_event {
+	enum ncp	ncp;
+	int		up;
+};
+
+static struct ncp_event ipv4_up = { NCP_IPV4, 1 };
+static struct ncp_event ipv4_down = { NCP_IPV4, 0 };
+static struct ncp_event ipv6_up = { NCP_IPV6, 1 };
+static struct ncp_event ipv6_down = { NCP_IPV6, 0 };
+
+static void
+on_ncp(void *ctx, int arg)
+{
+	struct ncp_event *ev = ctx;
+
+	(void)arg;
+	report_updown(ncp_updown_event(&ncp, ev->ncp, ev->up));
+}
+
+/* pppd may exit without bringing IPCP down first (a fatal error). */
+static void
+on_pppd_exit(void *ctx, int arg)
+{
+	(void)ctx;
+	(void)arg;
+	report_updown(ncp_updown_exit(&ncp));
+}
+
+static void
+check_l2tp_options(void)
+{
+	if (compat_persist()) {
+		compat_option_error("pppol2tp: 'persist' cannot be used: the "
+		    "L2TP daemon owns the session and starts a new pppd for "
+		    "each call; remove 'persist'");
+		option_fail();
+	}
+	check_id("pppol2tp_tunnel_id", tunnel_opt, session.tunnel_id,
+	    "tunnel");
+	check_id("pppol2tp_session_id", session_opt, session.session_id,
+	    "session");
+
+	/* pppd names the interface when it creates it, before ip-up. */
+	if (ifname_opt[0] != '\0') {
+		if (req_ifname[0] != '\0' && strcmp(req_ifname, ifname_opt)) {
+			compat_option_error("pppol2tp_ifname '%s' conflicts "
+			    "with ifname '%s': give only one", ifname_opt,
+			    req_ifname);
+			option_fail();
+		}
+		snprintf(req_ifname, IFNAMSIZ, "%s", ifname_opt);
+	}
+
+	if (lns_mode) {
+		prev_snoop_recv = snoop_recv_hook;
+		prev_snoop_send = snoop_send_hook;
+		snoop_recv_hook = snoop_recv;
+		snoop_send_hook = snoop_send;
+		compat_notify(COMPAT_EV_PHASE, on_phase, NULL);
+	}
+	ncp_updown_init(&ncp);
+	compat_notify(COMPAT_EV_IP_UP, on_ncp, &ipv4_up);
+	compat_notify(COMPAT_EV_IP_DOWN, on_ncp, &ipv4_down);
+	compat_notify(COMPAT_EV_IPV6_UP, on_ncp, &ipv6_up);
+	compat_notify(COMPAT_EV_IPV6_DOWN, on_ncp, &ipv6_down);
+	compat_notify(COMPAT_EV_EXIT, on_pppd_exit, NULL);
+}
+
+static int
+apply(const char *opt, enum l2tp_setting which, int value)
+{
+	int err = l2tp_sock_set(session_fd, which, value);
+
+	if (err != 0) {
+		error("pppol2tp: the kernel refused %s %d (%s on fd %d): %s",
+		    opt, value, l2tp_setting_name(which), session_fd,
+		    strerror(err));
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Settings are applied only when asked for: a daemon may have set them
+ * already (kl2tpd does, over netlink) and a default would undo that.
+ */
+static int
+connect_l2tp(void)
+{
+	if (session_fd < 0) {
+		error("pppol2tp: the session socket is closed; the L2TP daemon "
+		    "must start a new pppd for a new session");
+		return -1;
+	}
+	if ((lns_mode && apply("pppol2tp_lns_mode", L2TP_SET_LNSMODE, 1)) ||
+	    (send_seq && apply("pppol2tp_send_seq", L2TP_SET_SENDSEQ, 1)) ||
+	    (recv_seq && apply("pppol2tp_recv_seq", L2TP_SET_RECVSEQ, 1)) ||
+	    (reorder_ms >= 0 &&
+	     apply("pppol2tp_reorderto", L2TP_SET_REORDERTO, reorder_ms)) ||
+	    (debug_mask >= 0 &&
+	     apply("pppol2tp_debug_mask", L2TP_SET_DEBUG, debug_mask)))
+		return -1;
+	if (debug_mask >= 0)
+		dbglog("pppol2tp: kernels since 5.10 accept and ignore the "
+		    "debug mask; trace with the l2tp tracepoints instead");
+	info("pppol2tp: L2TPv%d/%s tunnel %u session %u, peer tunnel %u "
+	    "session %u%s", session.version,
+	    session.ip_family == AF_INET6 ? "IPv6" : "IPv4",
+	    (unsigned)session.tunnel_id, (unsigned)session.session_id,
+	    (unsigned)session.peer_tunnel_id,
+	    (unsigned)session.peer_session_id, lns_mode ? ", LNS" : "");
+	return session_fd;
+}
+
+/* Closing the socket is what deletes the kernel session. */
+static void
+disconnect_l2tp(void)
+{
+	if (session_fd >= 0) {
+		close(session_fd);
+		session_fd = -1;
+	}
+}
+
+/* In children pppd forks (scripts): they must not keep the session alive. */
+static void
+close_l2tp(void)
+{
+	if (session_fd >= 0)
+		close(session_fd);
+}
+
+static struct channel l2tp_channel = {
+	.options = l2tp_options,
+	.check_options = check_l2tp_options,
+	.connect = connect_l2tp,
+	.disconnect = disconnect_l2tp,
+	.establish_ppp = compat_establish,
+	.disestablish_ppp = compat_disestablish,
+	.close = close_l2tp,
+};
+
+void plugin_init(void);
+
+void
+plugin_init(void)
+{
+	compat_add_options(l2tp_options);
+}

@@ -1,0 +1,83 @@
+# Shell helpers for the guest scenarios (busybox sh).
+# Busybox's shell runs its own applets before PATH, so iproute2 is called
+# by its full path.
+IP=/sbin/ip
+export PATH=/payload/bin:/usr/sbin:/usr/bin:/sbin:/bin
+SUITE=$(cat /payload/suite)
+PPPD_VERSION=$(pppd --version 2>&1 | sed -n 's/^pppd version //p')
+PLUGINDIR=/usr/lib/pppd/$PPPD_VERSION
+UPSTREAM=$PLUGINDIR/upstream
+LNS_ADDR=192.0.2.1
+LAC_ADDR=192.0.2.2
+LNS_PPP=198.51.100.1
+
+# Verdicts: one line each, read by the host.
+pass() { echo "PASS: $SUITE $NAME: $*"; }
+fail() { echo "FAIL: $SUITE $NAME: $*"; FAILED=1; }
+# check DESCRIPTION COMMAND...: pass or fail on the command's status.
+check() {
+	d=$1
+	shift
+	if "$@" >/dev/null 2>&1; then pass "$d"; else fail "$d"; fi
+}
+
+# wait_until SECONDS COMMAND...: poll until the command succeeds.
+wait_until() {
+	limit=$(($1 * 5))
+	shift
+	while [ $limit -gt 0 ]; do
+		"$@" >/dev/null 2>&1 && return 0
+		sleep 0.2
+		limit=$((limit - 1))
+	done
+	return 1
+}
+
+in_lac() { $IP netns exec lac "$@"; }
+in_lns() { $IP netns exec lns "$@"; }
+
+# Two hosts joined by a veth pair: lns (192.0.2.1) and lac (192.0.2.2).
+netns_setup() {
+	$IP netns add lns
+	$IP netns add lac
+	$IP link add veth-lns type veth peer name veth-lac
+	$IP link set veth-lns netns lns
+	$IP link set veth-lac netns lac
+	in_lns $IP addr add $LNS_ADDR/24 dev veth-lns
+	in_lac $IP addr add $LAC_ADDR/24 dev veth-lac
+	for ns in lns lac; do
+		$IP netns exec $ns $IP link set lo up
+		$IP netns exec $ns $IP link set veth-$ns up
+	done
+}
+
+pids_of() { pidof "$1" 2>/dev/null; }
+no_process() { [ -z "$(pids_of "$1")" ]; }
+no_l2tp_session() { [ -z "$($IP netns exec "$1" $IP l2tp show session 2>/dev/null | grep -v 'Session 0 ')" ]; }
+has_l2tp_session() { ! no_l2tp_session "$1"; }
+
+# The interface's IPv4 address in a namespace, or nothing.
+ppp_addr() {
+	$IP netns exec "$1" $IP -4 -o addr show dev "${2:-ppp0}" 2>/dev/null |
+	    sed -n 's/.* inet \([0-9.]*\).*/\1/p'
+}
+has_ppp_addr() { [ -n "$(ppp_addr "$@")" ]; }
+
+cleanup_all() {
+	killall -q xl2tpd pppd l2tpsock 2>/dev/null
+	sleep 0.5
+	killall -q -9 xl2tpd pppd l2tpsock 2>/dev/null
+	for ns in $($IP netns list 2>/dev/null | cut -d' ' -f1); do
+		$IP netns del "$ns"
+	done
+	rm -rf /var/run/xl2tpd /run/xl2tpd
+}
+
+# pppd options shared by both ends of every test session.
+common_ppp_options() {
+	cat <<OPTS
+noauth
+nodefaultroute
+debug
+OPTS
+}

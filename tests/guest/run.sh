@@ -1,0 +1,57 @@
+#!/bin/sh
+# Run guest scenarios for one Debian suite: build (or reuse) the guest,
+# build the plugin and test tools for it, pack them as the payload, boot,
+# and print the verdict lines.  Exits non-zero when any scenario failed or
+# the guest did not finish.
+#   run.sh bookworm|trixie [SCENARIO...]   (default: all in scenarios/)
+set -eu
+suite=$1
+shift
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+build=${BUILD_DIR:-$top/build}
+dir=$build/$suite
+mkdir -p "$dir"
+
+if [ ! -f "$dir/base.cpio" ] || [ "$here/fetch.sh" -nt "$dir/base.cpio" ] ||
+    [ "$here/mkroot.sh" -nt "$dir/base.cpio" ] || [ "$here/init" -nt "$dir/base.cpio" ]; then
+	echo "guest $suite: fetching Debian packages and building the guest"
+	"$here/fetch.sh" "$suite" "$dir"
+	"$here/mkroot.sh" "$dir"
+fi
+
+make -s -C "$top" O="$dir/plugin" PPPD_INCLUDEDIR="$dir/dev/usr/include" >"$dir/build.log" 2>&1 || {
+	cat "$dir/build.log" >&2; exit 1; }
+make -s -C "$top" tools O="$build/tools" >"$dir/build.log" 2>&1 || {
+	cat "$dir/build.log" >&2; exit 1; }
+version=$(sed -n 's/.*VERSION[[:space:]]*"\(.*\)"/\1/p' \
+	"$dir"/dev/usr/include/pppd/patchlevel.h "$dir"/dev/usr/include/pppd/pppdconf.h 2>/dev/null | head -n 1)
+
+[ $# -gt 0 ] || set -- $(cd "$here/scenarios" && ls *.sh | sed 's/\.sh$//')
+pl=$dir/payload
+rm -rf "$pl"
+mkdir -p "$pl/payload/bin" "$pl/usr/lib/pppd/$version"
+cp "$here/main" "$here/lib.sh" "$pl/payload/"
+cp -r "$here/scenarios" "$pl/payload/"
+cp "$build"/tools/bin/* "$pl/payload/bin/"
+cp "$dir/plugin/pppol2tp.so" "$pl/usr/lib/pppd/$version/"
+[ ! -f "$dir/plugin/openl2tp.so" ] || cp "$dir/plugin/openl2tp.so" "$pl/usr/lib/pppd/$version/"
+echo "$suite" >"$pl/payload/suite"
+echo "$@" >"$pl/payload/scenarios.list"
+(cd "$pl" && find . | cpio -o -H newc --quiet) >"$dir/payload.cpio"
+
+log=$dir/console.log
+echo "guest $suite: booting for scenarios: $*"
+rc=0
+"$here/boot.sh" "$dir" "$dir/payload.cpio" "$log" "${GUEST_MEM:-1024}" 2 "${GUEST_LIMIT:-2400}" || rc=$?
+grep -E '^(PASS|FAIL|SKIP): ' "$log" || true
+if [ $rc -eq 125 ]; then
+	echo "FAIL: $suite guest: did not finish (see $log)"
+	tail -n 30 "$log"
+	exit 1
+fi
+if grep -q '^FAIL: ' "$log"; then
+	[ -z "${VERBOSE:-}" ] || cat "$log"
+	exit 1
+fi
+exit 0

@@ -1,0 +1,184 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * l2tpsock: be a minimal L2TP daemon for tests.  Makes the kernel tunnel
+ * (a UDP socket and a PPPoL2TP tunnel socket) and one session socket, or
+ * on request some other kind of socket, then runs a command with that
+ * socket as fd N, holding the tunnel open until the command exits.
+ *
+ *   l2tpsock [-3] [-6] -l ADDR:PORT -p ADDR:PORT -t TID -T PEER_TID
+ *            -s SID -S PEER_SID [-k KIND] [-f N] -- COMMAND [ARG...]
+ *
+ * KIND: session (default), tunnel (the tunnel's session-0 socket), udp,
+ * pppoe, unconnected (a PPPoL2TP socket never connected), file (/dev/null).
+ * Exits with the command's status, or 126 when the setup failed.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <linux/if_pppox.h>
+#include <linux/if_pppol2tp.h>
+
+static void
+die(const char *what)
+{
+	fprintf(stderr, "l2tpsock: %s: %s\n", what, strerror(errno));
+	exit(126);
+}
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: l2tpsock [-3] -l ADDR:PORT -p ADDR:PORT "
+	    "-t TID -T PEER_TID -s SID -S PEER_SID [-k KIND] [-f N] -- CMD\n");
+	exit(126);
+}
+
+static void
+parse_inet(const char *s, struct sockaddr_in *sin)
+{
+	char host[64];
+	const char *colon = strrchr(s, ':');
+
+	if (colon == NULL || (size_t)(colon - s) >= sizeof(host))
+		usage();
+	memcpy(host, s, (size_t)(colon - s));
+	host[colon - s] = '\0';
+	memset(sin, 0, sizeof(*sin));
+	sin->sin_family = AF_INET;
+	sin->sin_port = htons((unsigned short)atoi(colon + 1));
+	if (inet_pton(AF_INET, host, &sin->sin_addr) != 1)
+		usage();
+}
+
+/* Connect a PPPoL2TP socket to (tunnel, session) over the UDP socket. */
+static int
+pppol2tp_connect(int udp, const struct sockaddr_in *peer, int v3,
+    unsigned tid, unsigned ptid, unsigned sid, unsigned psid)
+{
+	union {
+		struct sockaddr sa;
+		struct sockaddr_pppol2tp v2;
+		struct sockaddr_pppol2tpv3 v3;
+	} u;
+	socklen_t len;
+	int s = socket(AF_PPPOX, SOCK_DGRAM, PX_PROTO_OL2TP);
+
+	if (s < 0)
+		die("socket(AF_PPPOX, PX_PROTO_OL2TP)");
+	memset(&u, 0, sizeof(u));
+	if (v3) {
+		u.v3.sa_family = AF_PPPOX;
+		u.v3.sa_protocol = PX_PROTO_OL2TP;
+		u.v3.pppol2tp.fd = udp;
+		u.v3.pppol2tp.addr = *peer;
+		u.v3.pppol2tp.s_tunnel = tid;
+		u.v3.pppol2tp.d_tunnel = ptid;
+		u.v3.pppol2tp.s_session = sid;
+		u.v3.pppol2tp.d_session = psid;
+		len = sizeof(u.v3);
+	} else {
+		u.v2.sa_family = AF_PPPOX;
+		u.v2.sa_protocol = PX_PROTO_OL2TP;
+		u.v2.pppol2tp.fd = udp;
+		u.v2.pppol2tp.addr = *peer;
+		u.v2.pppol2tp.s_tunnel = (unsigned short)tid;
+		u.v2.pppol2tp.d_tunnel = (unsigned short)ptid;
+		u.v2.pppol2tp.s_session = (unsigned short)sid;
+		u.v2.pppol2tp.d_session = (unsigned short)psid;
+		len = sizeof(u.v2);
+	}
+	if (connect(s, &u.sa, len) < 0)
+		die("connect PPPoL2TP");
+	return s;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct sockaddr_in local, peer;
+	unsigned tid = 0, ptid = 0, sid = 0, psid = 0;
+	const char *kind = "session";
+	int v3 = 0, target = 3, have_local = 0, have_peer = 0;
+	int c, udp = -1, tunnel = -1, fd, status;
+	pid_t pid;
+
+	while ((c = getopt(argc, argv, "3l:p:t:T:s:S:k:f:")) != -1) {
+		switch (c) {
+		case '3': v3 = 1; break;
+		case 'l': parse_inet(optarg, &local); have_local = 1; break;
+		case 'p': parse_inet(optarg, &peer); have_peer = 1; break;
+		case 't': tid = (unsigned)strtoul(optarg, NULL, 10); break;
+		case 'T': ptid = (unsigned)strtoul(optarg, NULL, 10); break;
+		case 's': sid = (unsigned)strtoul(optarg, NULL, 10); break;
+		case 'S': psid = (unsigned)strtoul(optarg, NULL, 10); break;
+		case 'k': kind = optarg; break;
+		case 'f': target = atoi(optarg); break;
+		default: usage();
+		}
+	}
+	if (optind >= argc)
+		usage();
+	argv += optind;
+
+	if (strcmp(kind, "file") == 0) {
+		if ((fd = open("/dev/null", O_RDWR)) < 0)
+			die("open /dev/null");
+	} else if (strcmp(kind, "pppoe") == 0) {
+		if ((fd = socket(AF_PPPOX, SOCK_STREAM, PX_PROTO_OE)) < 0)
+			die("socket(AF_PPPOX, PX_PROTO_OE)");
+	} else if (strcmp(kind, "unconnected") == 0) {
+		if ((fd = socket(AF_PPPOX, SOCK_DGRAM, PX_PROTO_OL2TP)) < 0)
+			die("socket(AF_PPPOX, PX_PROTO_OL2TP)");
+	} else {
+		if (!have_local || !have_peer || tid == 0 || ptid == 0)
+			usage();
+		if ((udp = socket(AF_INET, SOCK_DGRAM, 0)) < 0)
+			die("socket(AF_INET, SOCK_DGRAM)");
+		if (bind(udp, (struct sockaddr *)&local, sizeof(local)) < 0)
+			die("bind");
+		if (connect(udp, (struct sockaddr *)&peer, sizeof(peer)) < 0)
+			die("connect UDP");
+		tunnel = pppol2tp_connect(udp, &peer, v3, tid, ptid, 0, 0);
+		if (strcmp(kind, "udp") == 0)
+			fd = udp;
+		else if (strcmp(kind, "tunnel") == 0)
+			fd = tunnel;
+		else if (strcmp(kind, "session") == 0) {
+			if (sid == 0 || psid == 0)
+				usage();
+			fd = pppol2tp_connect(udp, &peer, v3, tid, ptid, sid,
+			    psid);
+		} else
+			usage();
+	}
+
+	pid = fork();
+	if (pid < 0)
+		die("fork");
+	if (pid == 0) {
+		if (fd != target) {
+			if (dup2(fd, target) < 0)
+				die("dup2");
+			close(fd);
+		}
+		execvp(argv[0], argv);
+		die(argv[0]);
+	}
+	/* The child holds the session now; our copy would keep it alive. */
+	if (fd != udp && fd != tunnel)
+		close(fd);
+	signal(SIGTERM, SIG_IGN);
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			die("waitpid");
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	return 128 + WTERMSIG(status);
+}
