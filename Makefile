@@ -55,15 +55,45 @@ install: $(O)/pppol2tp.so
 
 # Test programs that run inside the guests (host-built, glibc is forward
 # compatible from bookworm to trixie).
-TOOLS = l2tpsock
+TOOLS = l2tpsock l2tpget
 tools: $(TOOLS:%=$(O)/bin/%)
+
+# The test-only helper plugin, built per pppd version like the plugin.
+$(O)/hookrec.so: tests/tools/hookrec.c compat.h pppol2tp.h
+	@mkdir -p $(O)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS_SO) -o $@ tests/tools/hookrec.c
 
 $(O)/bin/%: tests/tools/%.c
 	@mkdir -p $(O)/bin
 	$(CC) $(CFLAGS) $(WARNINGS) -o $@ $<
 
-clean:
+# Unit tests of the pure logic, under AddressSanitizer and UBSan.
+UNIT_TESTS = test_l2tp_addr test_l2tp_sock test_lcp_snoop test_ncp_updown \
+	test_optcheck
+SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+UNIT_DIR = build/unit
+unit: $(UNIT_TESTS:%=$(UNIT_DIR)/%)
+	@for t in $(UNIT_TESTS); do $(UNIT_DIR)/$$t || exit 1; done
+
+$(UNIT_DIR)/test_l2tp_addr: tests/unit/test_l2tp_addr.c l2tp_addr.c
+$(UNIT_DIR)/test_l2tp_sock: tests/unit/test_l2tp_sock.c l2tp_sock.c l2tp_addr.c
+$(UNIT_DIR)/test_lcp_snoop: tests/unit/test_lcp_snoop.c lcp_snoop.c
+$(UNIT_DIR)/test_ncp_updown: tests/unit/test_ncp_updown.c ncp_updown.c
+$(UNIT_DIR)/test_optcheck: tests/unit/test_optcheck.c optcheck.c
+$(UNIT_TESTS:%=$(UNIT_DIR)/%): tests/unit/unit.h
+	@mkdir -p $(UNIT_DIR)
+	$(CC) -g -O1 $(WARNINGS) $(SAN) -o $@ $(filter %.c,$^)
+
+check:
+	tests/check.sh
+
+demo:
+	tests/demo.sh
+
+clean-objs:
 	rm -f *.o *.so
+
+clean: clean-objs
 	rm -rf build
 
-.PHONY: all install clean tools
+.PHONY: all install clean clean-objs tools unit check demo

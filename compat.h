@@ -51,10 +51,12 @@ enum compat_event {
 /* pppd 2.5 exports the buffer of its ifname option but no longer declares it. */
 extern char req_ifname[];
 
+/* pppd logs and exports (DEVICE) the name of a non-tty channel from both. */
 static inline void
 compat_set_devnam(const char *name)
 {
 	ppp_set_devnam(name);
+	ppp_set_pppdevnam(name);
 }
 
 static inline void
@@ -109,6 +111,7 @@ static inline void
 compat_set_devnam(const char *name)
 {
 	snprintf(devnam, sizeof(devnam), "%s", name);
+	snprintf(ppp_devnam, sizeof(ppp_devnam), "%s", name);
 }
 
 static inline void

@@ -81,3 +81,42 @@ nodefaultroute
 debug
 OPTS
 }
+
+# A session without an L2TP daemon: l2tpsock makes the kernel tunnel and
+# session on each end (LNS tunnel 10 session 11, LAC tunnel 20 session 21)
+# and starts pppd with the socket as fd 3.
+LNS_SOCK="-l $LNS_ADDR:1701 -p $LAC_ADDR:1701 -t 10 -T 20 -s 11 -S 21"
+LAC_SOCK="-l $LAC_ADDR:1701 -p $LNS_ADDR:1701 -t 20 -T 10 -s 21 -S 11"
+
+# start_end lns|lac PLUGIN_AND_PPPD_OPTIONS...: start one end in the background.
+start_end() {
+	end=$1
+	shift
+	if [ "$end" = lns ]; then sock=$LNS_SOCK; else sock=$LAC_SOCK; fi
+	: >"$T/$end-pppd.log"
+	$IP netns exec "$end" l2tpsock $sock -- pppd "$@" nodetach noauth \
+	    nodefaultroute debug logfile "$T/$end-pppd.log" \
+	    >"$T/$end-stdout.log" 2>&1 &
+}
+
+# start_pair "LNS OPTIONS" "LAC OPTIONS": the LAC waits silently until its
+# channel is attached, so the LNS's first LCP request is not lost; the LNS
+# speaks first because with recv_seq it drops the LAC's packets until the
+# LAC has seen a numbered one and numbers its own.
+start_pair() {
+	start_end lac plugin pppol2tp.so pppol2tp 3 silent $2
+	wait_until 20 grep -q 'Connect:' "$T/lac-pppd.log"
+	start_end lns plugin pppol2tp.so pppol2tp 3 $1
+}
+
+# pppd's pid in a namespace (the one l2tpsock started).
+pppd_pid() {
+	for p in $(pids_of pppd); do
+		if [ "$(readlink /proc/$p/ns/net)" = "$(readlink /run/netns/$1 2>/dev/null || $IP netns exec "$1" readlink /proc/self/ns/net)" ]; then
+			echo "$p"
+			return
+		fi
+	done
+}
+
+iface_mtu() { $IP netns exec "$1" cat "/sys/class/net/$2/mtu" 2>/dev/null; }

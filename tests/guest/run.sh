@@ -20,7 +20,7 @@ if [ ! -f "$dir/base.cpio" ] || [ "$here/fetch.sh" -nt "$dir/base.cpio" ] ||
 	"$here/mkroot.sh" "$dir"
 fi
 
-make -s -C "$top" O="$dir/plugin" PPPD_INCLUDEDIR="$dir/dev/usr/include" >"$dir/build.log" 2>&1 || {
+make -s -C "$top" O="$dir/plugin" PPPD_INCLUDEDIR="$dir/dev/usr/include" all "$dir/plugin/hookrec.so" >"$dir/build.log" 2>&1 || {
 	cat "$dir/build.log" >&2; exit 1; }
 make -s -C "$top" tools O="$build/tools" >"$dir/build.log" 2>&1 || {
 	cat "$dir/build.log" >&2; exit 1; }
@@ -35,8 +35,10 @@ cp "$here/main" "$here/lib.sh" "$pl/payload/"
 cp -r "$here/scenarios" "$pl/payload/"
 cp "$build"/tools/bin/* "$pl/payload/bin/"
 cp "$dir/plugin/pppol2tp.so" "$pl/usr/lib/pppd/$version/"
+cp "$dir/plugin/hookrec.so" "$pl/payload/"
 [ ! -f "$dir/plugin/openl2tp.so" ] || cp "$dir/plugin/openl2tp.so" "$pl/usr/lib/pppd/$version/"
 echo "$suite" >"$pl/payload/suite"
+[ -z "${VERBOSE:-}" ] || touch "$pl/payload/verbose"
 echo "$@" >"$pl/payload/scenarios.list"
 (cd "$pl" && find . | cpio -o -H newc --quiet) >"$dir/payload.cpio"
 

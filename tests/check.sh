@@ -1,0 +1,44 @@
+#!/bin/sh
+# make check: the host unit tests, then every guest scenario on Debian
+# bookworm (kernel 6.1, pppd 2.4.9) and trixie (kernel 6.12, pppd 2.5).
+# Prints PASS:/FAIL: lines and ends with "N passed, N failed".
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+out=build/check
+mkdir -p "$out"
+results=$out/results
+: >"$results"
+
+# step NAME COMMAND...: run a step, keep its verdict lines, and turn a
+# failure that printed no FAIL: line into one.
+step() {
+	name=$1
+	shift
+	echo "== $name"
+	"$@" >"$out/$name.log" 2>&1
+	rc=$?
+	grep -E '^(PASS|FAIL): ' "$out/$name.log" | tee -a "$results"
+	if [ $rc -ne 0 ] && ! grep -q '^FAIL: ' "$out/$name.log"; then
+		echo "FAIL: $name: exited $rc" | tee -a "$results"
+		tail -n 40 "$out/$name.log"
+	fi
+	if [ $rc -ne 0 ] && [ -n "${CI:-}" ]; then
+		tail -n 60 "$out/$name.log"
+	fi
+}
+
+build_host() {
+	make -s clean-objs && make -s O=build/host all && echo "PASS: build: pppol2tp.so for the installed pppd, zero warnings"
+}
+
+step deps tests/deps.sh
+step build build_host
+step unit make -s unit
+step bookworm tests/guest/run.sh bookworm
+step trixie tests/guest/run.sh trixie
+
+passed=$(grep -c '^PASS: ' "$results")
+failed=$(grep -c '^FAIL: ' "$results")
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,23 @@
+#!/bin/sh
+# Install what building and testing need, with apt-get, when it is missing.
+# Nothing else on the host changes: the guests come from packages unpacked
+# under build/.
+set -eu
+need=
+command -v qemu-system-x86_64 >/dev/null || need="$need qemu-system-x86"
+[ -f /usr/include/pppd/pppd.h ] || need="$need ppp-dev"
+command -v cpio >/dev/null || need="$need cpio"
+command -v xz >/dev/null || need="$need xz-utils"
+command -v cc >/dev/null || need="$need gcc"
+command -v make >/dev/null || need="$need make"
+[ -f /usr/include/linux/if_pppol2tp.h ] || need="$need linux-libc-dev"
+[ -f /usr/share/keyrings/debian-archive-keyring.gpg ] || need="$need debian-archive-keyring"
+[ -z "$need" ] && exit 0
+echo "deps: installing$need"
+if [ "$(id -u)" != 0 ]; then
+	echo "deps: run as root, or install:$need" >&2
+	exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq >/dev/null
+apt-get install -y -qq --no-install-recommends $need >/dev/null

@@ -1,0 +1,48 @@
+# Every plugin option, applied through real pppd and observed from outside
+# it: the kernel's view of sequencing, reorder timeout and LNS mode, the
+# interface name everywhere pppd uses it, and pppd's negotiated MTU.
+. /payload/lib.sh
+NAME=options
+
+cat >"$T/ip-up" <<SCRIPT
+#!/bin/sh
+echo "ifname=\$IFNAME arg1=\$1" >>$T/ip-up.out
+SCRIPT
+chmod +x "$T/ip-up"
+
+netns_setup
+start_pair "pppol2tp_lns_mode pppol2tp_send_seq pppol2tp_recv_seq
+	pppol2tp_reorderto 250 pppol2tp_debug_mask 15 pppol2tp_ifname l2tplns0
+	ip-up-script $T/ip-up 198.51.100.1:198.51.100.2" \
+	"mru 1380 noipdefault"
+wait_until 40 has_ppp_addr lns l2tplns0 && wait_until 10 has_ppp_addr lac ppp0 ||
+	fail "PPP did not come up"
+
+in_lns $IP -d l2tp show session >"$T/lns-session.txt" 2>&1
+in_lac $IP -d l2tp show session >"$T/lac-session.txt" 2>&1
+sed 's/^/lns: /' "$T/lns-session.txt"
+sed 's/^/lac: /' "$T/lac-session.txt"
+
+lns_pid=$(pppd_pid lns)
+l2tpget "$lns_pid" 3 >"$T/lns-sockopts.txt" 2>&1
+echo "lns sockopts: $(cat "$T/lns-sockopts.txt")"
+check "getsockopt: LNS mode, send and receive sequencing on" \
+	grep -q 'lnsmode=1 sendseq=1 recvseq=1' "$T/lns-sockopts.txt"
+check "getsockopt: reorder timeout 250 ms (252 after jiffies rounding)" grep -q 'reorderto=25[02] ' "$T/lns-sockopts.txt"
+check "getsockopt: debug mask accepted (the kernel keeps none)" grep -q 'debug=0' "$T/lns-sockopts.txt"
+check "ip l2tp: sequencing on in both directions on the LNS" \
+	grep -q 'sequence numbering: send recv' "$T/lns-session.txt"
+check "ip l2tp: reorder timeout shown in jiffies rounding (252)" \
+	grep -q 'reorder timeout: 25[02]' "$T/lns-session.txt"
+check "interface is named l2tplns0" in_lns test -d /sys/class/net/l2tplns0
+check "pid file named after the interface" test -f /var/run/l2tplns0.pid
+check "ip-up saw IFNAME=l2tplns0 and \$1=l2tplns0" wait_until 5 grep -q 'ifname=l2tplns0 arg1=l2tplns0' "$T/ip-up.out"
+check "no interface named ppp0 on the LNS" in_lns test ! -e /sys/class/net/ppp0
+check "LAC mru 1380: LAC interface MTU 1380 as pppd negotiated" test "$(iface_mtu lac ppp0)" = 1380
+check "LAC mru 1380: LNS interface MTU 1380 as pppd negotiated" test "$(iface_mtu lns l2tplns0)" = 1380
+check "ping crosses the sequenced session" in_lac ping -c 2 -W 3 198.51.100.1
+check "LAC session follows the LNS into send sequencing" \
+	sh -c "$IP netns exec lac $IP -d l2tp show session | grep -q 'sequence numbering: send'"
+check "default: ACFC and PFC not requested" sh -c "! grep -q 'ConfReq.*\(accomp\|pcomp\)' $T/lac-pppd.log"
+check "default: no VJ requested" sh -c "! grep -q 'ConfReq.*VJ' $T/lac-pppd.log"
+check "default: no deflate or BSD-compress requested" sh -c "! grep -q 'ConfReq.*\(deflate\|bsd\)' $T/lac-pppd.log"

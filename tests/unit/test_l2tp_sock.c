@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * What the fd check says about things that are not PPPoL2TP sockets.  The
+ * host kernel has no PPPoX, so PPPoL2TP sockets themselves are tested in
+ * the guests.
+ */
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include "unit.h"
+#include "../../l2tp_sock.h"
+
+static int
+says(int fd, const char *expected)
+{
+	struct l2tp_sockinfo info;
+	char why[200] = "";
+
+	if (l2tp_sock_identify(fd, &info, why, sizeof(why)) != -1)
+		return 0;
+	if (strcmp(why, expected) != 0) {
+		printf("  said: %s\n", why);
+		return 0;
+	}
+	return 1;
+}
+
+static void
+closed_fd(void)
+{
+	EXPECT(says(99, "fd 99 is not open (pppd must be started by the L2TP "
+	    "daemon that holds the session socket)"));
+}
+
+static void
+regular_file_and_pipe(void)
+{
+	int fd = open("/dev/null", O_RDONLY), p[2];
+
+	EXPECT(says(fd, "fd 3 is a character device, not a PPPoL2TP socket"));
+	close(fd);
+	EXPECT(pipe(p) == 0);
+	EXPECT(says(p[0], "fd 3 is a pipe, not a PPPoL2TP socket"));
+	close(p[0]);
+	close(p[1]);
+}
+
+static void
+udp_and_unix_sockets(void)
+{
+	int fd = socket(AF_INET, SOCK_DGRAM, 0), sv[2];
+
+	EXPECT(says(fd, "fd 3 is a UDP/IPv4 socket, not PPPoL2TP (the "
+	    "tunnel's UDP socket?)"));
+	close(fd);
+	fd = socket(AF_INET6, SOCK_STREAM, 0);
+	EXPECT(says(fd, "fd 3 is an IPv6 socket of protocol 6, not PPPoL2TP"));
+	close(fd);
+	EXPECT(socketpair(AF_UNIX, SOCK_DGRAM, 0, sv) == 0);
+	EXPECT(says(sv[0], "fd 3 is a unix-domain socket, not PPPoL2TP"));
+	close(sv[0]);
+	close(sv[1]);
+}
+
+int
+main(void)
+{
+	/* The messages name fd numbers: start from a known table. */
+	for (int fd = 3; fd < 64; fd++)
+		close(fd);
+	RUN(closed_fd);
+	RUN(regular_file_and_pipe);
+	RUN(udp_and_unix_sockets);
+	UNIT_EXIT();
+}
