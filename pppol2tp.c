@@ -234,13 +234,15 @@ option_fail(void)
 	exit(EXIT_OPTION_ERROR);
 }
 
+/* pppd's own formatter knows no %ll: ids travel as unsigned. */
 static void
 check_id(const char *opt, long long given, uint32_t actual, const char *what)
 {
 	if (given >= 0 && (uint32_t)given != actual) {
-		compat_option_error("%s %lld does not match the socket on fd %d, "
+		compat_option_error("%s %u does not match the socket on fd %d, "
 		    "which carries %s %u: the daemon passed ids of another "
-		    "session", opt, given, session_fd, what, (unsigned)actual);
+		    "session", opt, (unsigned)given, session_fd, what,
+		    (unsigned)actual);
 		option_fail();
 	}
 }

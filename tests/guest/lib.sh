@@ -103,10 +103,13 @@ start_end() {
 # channel is attached, so the LNS's first LCP request is not lost; the LNS
 # speaks first because with recv_seq it drops the LAC's packets until the
 # LAC has seen a numbered one and numbers its own.
+# LNS_PLUGINS and LAC_PLUGINS name the plugins each end loads.
+LNS_PLUGINS="plugin pppol2tp.so"
+LAC_PLUGINS="plugin pppol2tp.so"
 start_pair() {
-	start_end lac plugin pppol2tp.so pppol2tp 3 silent $2
+	start_end lac $LAC_PLUGINS pppol2tp 3 silent $2
 	wait_until 20 grep -q 'Connect:' "$T/lac-pppd.log"
-	start_end lns plugin pppol2tp.so pppol2tp 3 $1
+	start_end lns $LNS_PLUGINS pppol2tp 3 $1
 }
 
 # pppd's pid in a namespace (the one l2tpsock started).

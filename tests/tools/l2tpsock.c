@@ -10,6 +10,8 @@
  *
  * KIND: session (default), tunnel (the tunnel's session-0 socket), udp,
  * pppoe, unconnected (a PPPoL2TP socket never connected), file (/dev/null).
+ * -q turns on send and receive sequencing on the session first, as a
+ * daemon that configures the session itself would.
  * Exits with the command's status, or 126 when the setup failed.
  */
 #include <arpa/inet.h>
@@ -24,6 +26,10 @@
 #include <sys/wait.h>
 #include <linux/if_pppox.h>
 #include <linux/if_pppol2tp.h>
+
+#ifndef SOL_PPPOL2TP
+#define SOL_PPPOL2TP	273
+#endif
 
 static void
 die(const char *what)
@@ -105,13 +111,14 @@ main(int argc, char **argv)
 	struct sockaddr_in local, peer;
 	unsigned tid = 0, ptid = 0, sid = 0, psid = 0;
 	const char *kind = "session";
-	int v3 = 0, target = 3, have_local = 0, have_peer = 0;
+	int v3 = 0, target = 3, have_local = 0, have_peer = 0, preseq = 0;
 	int c, udp = -1, tunnel = -1, fd, status;
 	pid_t pid;
 
-	while ((c = getopt(argc, argv, "3l:p:t:T:s:S:k:f:")) != -1) {
+	while ((c = getopt(argc, argv, "3ql:p:t:T:s:S:k:f:")) != -1) {
 		switch (c) {
 		case '3': v3 = 1; break;
+		case 'q': preseq = 1; break;
 		case 'l': parse_inet(optarg, &local); have_local = 1; break;
 		case 'p': parse_inet(optarg, &peer); have_peer = 1; break;
 		case 't': tid = (unsigned)strtoul(optarg, NULL, 10); break;
@@ -155,6 +162,11 @@ main(int argc, char **argv)
 				usage();
 			fd = pppol2tp_connect(udp, &peer, v3, tid, ptid, sid,
 			    psid);
+			if (preseq && (setsockopt(fd, SOL_PPPOL2TP,
+			    PPPOL2TP_SO_SENDSEQ, &preseq, sizeof(preseq)) < 0 ||
+			    setsockopt(fd, SOL_PPPOL2TP, PPPOL2TP_SO_RECVSEQ,
+			    &preseq, sizeof(preseq)) < 0))
+				die("setsockopt SENDSEQ/RECVSEQ");
 		} else
 			usage();
 	}

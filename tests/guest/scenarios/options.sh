@@ -35,7 +35,7 @@ check "ip l2tp: sequencing on in both directions on the LNS" \
 check "ip l2tp: reorder timeout shown in jiffies rounding (252)" \
 	grep -q 'reorder timeout: 25[02]' "$T/lns-session.txt"
 check "interface is named l2tplns0" in_lns test -d /sys/class/net/l2tplns0
-check "pid file named after the interface" test -f /var/run/l2tplns0.pid
+check "pid file named after the interface" test -f /run/l2tplns0.pid
 check "ip-up saw IFNAME=l2tplns0 and \$1=l2tplns0" wait_until 5 grep -q 'ifname=l2tplns0 arg1=l2tplns0' "$T/ip-up.out"
 check "no interface named ppp0 on the LNS" in_lns test ! -e /sys/class/net/ppp0
 check "LAC mru 1380: LAC interface MTU 1380 as pppd negotiated" test "$(iface_mtu lac ppp0)" = 1380

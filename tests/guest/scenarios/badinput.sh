@@ -1,0 +1,67 @@
+# Every bad input through real pppd: the message names the option, the
+# value and the reason, and pppd exits with its option-error status (2).
+. /payload/lib.sh
+NAME=badinput
+
+netns_setup
+
+# expect_refusal DESCRIPTION MESSAGE-PATTERN [l2tpsock args --] pppd args...
+# Runs pppd in the LNS namespace and checks its exit status and stderr.
+expect_refusal() {
+	d=$1
+	pattern=$2
+	shift 2
+	in_lns "$@" nodetach noauth >"$T/out" 2>&1
+	rc=$?
+	if [ $rc -eq 2 ] && grep -q -- "$pattern" "$T/out"; then
+		pass "$d: exit 2, says: $(grep -- "$pattern" "$T/out" | head -n 1)"
+	else
+		fail "$d: exit $rc, said: $(cat "$T/out" | tr '\n' ' ')"
+	fi
+}
+P="plugin pppol2tp.so"
+S="l2tpsock $LNS_SOCK"
+
+expect_refusal "non-numeric fd" "pppol2tp: fd 'abc' is not a number" \
+	pppd $P pppol2tp abc
+expect_refusal "negative fd" "pppol2tp: fd '-1' is out of range" \
+	pppd $P pppol2tp -1
+expect_refusal "closed fd" "pppol2tp: fd 9 is not open" \
+	pppd $P pppol2tp 9
+expect_refusal "not a socket" "pppol2tp: fd 3 is a character device, not a PPPoL2TP socket" \
+	l2tpsock -k file -- pppd $P pppol2tp 3
+expect_refusal "UDP socket" "pppol2tp: fd 3 is a UDP/IPv4 socket, not PPPoL2TP" \
+	$S -k udp -- pppd $P pppol2tp 3
+expect_refusal "PPPoE socket" "pppol2tp: fd 3 is a PPPoE socket, not PPPoL2TP" \
+	l2tpsock -k pppoe -- pppd $P pppol2tp 3
+expect_refusal "unconnected PPPoL2TP socket" "pppol2tp: fd 3 is a PPPoL2TP socket that is not connected" \
+	l2tpsock -k unconnected -- pppd $P pppol2tp 3
+expect_refusal "tunnel management socket" "pppol2tp: fd 3 is the management socket of tunnel 10 (session 0), not a session socket" \
+	$S -k tunnel -- pppd $P pppol2tp 3
+expect_refusal "tunnel id contradicts the socket" "pppol2tp_tunnel_id 99 does not match the socket on fd 3, which carries tunnel 10" \
+	$S -- pppd $P pppol2tp 3 pppol2tp_tunnel_id 99
+expect_refusal "session id contradicts the socket" "pppol2tp_session_id 12 does not match the socket on fd 3, which carries session 11" \
+	$S -- pppd $P pppol2tp_session_id 12 pppol2tp 3
+expect_refusal "interface name with a slash" "pppol2tp_ifname 'a/b' contains '/', ':' or white space" \
+	$S -- pppd $P pppol2tp 3 pppol2tp_ifname a/b
+expect_refusal "interface name too long" "pppol2tp_ifname 'abcdefghijklmnop' is longer than 15 characters" \
+	$S -- pppd $P pppol2tp 3 pppol2tp_ifname abcdefghijklmnop
+expect_refusal "interface name .." "pppol2tp_ifname '..' cannot be . or .." \
+	$S -- pppd $P pppol2tp 3 pppol2tp_ifname ..
+expect_refusal "negative reorder timeout" "pppol2tp_reorderto '-5' is out of range" \
+	$S -- pppd $P pppol2tp 3 pppol2tp_reorderto -5
+expect_refusal "reorder timeout past int" "pppol2tp_reorderto '2147483648' is out of range" \
+	$S -- pppd $P pppol2tp 3 pppol2tp_reorderto 2147483648
+expect_refusal "persist" "pppol2tp: 'persist' cannot be used: the L2TP daemon owns the session" \
+	$S -- pppd $P pppol2tp 3 persist
+
+# dump and dryrun print the options, ours included, and exit cleanly.
+in_lns $S -- pppd $P pppol2tp 3 pppol2tp_reorderto 100 pppol2tp_ifname dr0 \
+	dryrun nodetach noauth >"$T/dryrun" 2>&1
+rc=$?
+cat "$T/dryrun" | grep pppol2tp | sed 's/^/dryrun: /'
+check "dryrun exits 0 (was $rc)" test $rc -eq 0
+check "dryrun lists pppol2tp 3" grep -q 'pppol2tp 3' "$T/dryrun"
+check "dryrun lists pppol2tp_reorderto 100" grep -q 'pppol2tp_reorderto 100' "$T/dryrun"
+check "dryrun lists pppol2tp_ifname dr0" grep -q 'pppol2tp_ifname dr0' "$T/dryrun"
+check "no kernel session left after the refusals" wait_until 5 no_l2tp_session lns
