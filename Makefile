@@ -85,10 +85,10 @@ $(UNIT_TESTS:%=$(UNIT_DIR)/%): tests/unit/unit.h
 	$(CC) -g -O1 $(WARNINGS) $(SAN) -o $@ $(filter %.c,$^)
 
 check:
-	tests/check.sh
+	@tests/check.sh
 
 demo:
-	tests/demo.sh
+	@tests/demo.sh
 
 clean-objs:
 	rm -f *.o *.so

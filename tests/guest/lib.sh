@@ -14,11 +14,12 @@ LNS_PPP=198.51.100.1
 # Verdicts: one line each, read by the host.
 pass() { echo "PASS: $SUITE $NAME: $*"; }
 fail() { echo "FAIL: $SUITE $NAME: $*"; FAILED=1; }
-# check DESCRIPTION COMMAND...: pass or fail on the command's status.
+# check DESCRIPTION COMMAND...: pass or fail on the command's status
+# (what the command says on stderr stays on the console, for diagnosis).
 check() {
 	d=$1
 	shift
-	if "$@" >/dev/null 2>&1; then pass "$d"; else fail "$d"; fi
+	if "$@" >/dev/null; then pass "$d"; else fail "$d"; fi
 }
 
 # wait_until SECONDS COMMAND...: poll until the command succeeds.
@@ -123,3 +124,53 @@ pppd_pid() {
 }
 
 iface_mtu() { $IP netns exec "$1" cat "/sys/class/net/$2/mtu" 2>/dev/null; }
+
+# xl2tpd as LNS (in lns) and as LAC (in lac, dialling at once), our plugin
+# on both ends.  The LAC's control file is $T/lac.ctl.
+xl2tpd_pair() {
+	cat >"$T/lns.conf" <<CONF
+[global]
+listen-addr = $LNS_ADDR
+port = 1701
+access control = no
+[lns default]
+ip range = 198.51.100.10-198.51.100.20
+local ip = $LNS_PPP
+require authentication = no
+pppoptfile = $T/lns.options
+length bit = yes
+CONF
+	cat >"$T/lac.conf" <<CONF
+[global]
+listen-addr = $LAC_ADDR
+port = 1701
+[lac test]
+lns = $LNS_ADDR
+require authentication = no
+pppoptfile = $T/lac.options
+autodial = yes
+redial = no
+length bit = yes
+CONF
+	{ common_ppp_options; echo "logfile $T/lns-pppd.log"; } >"$T/lns.options"
+	{ common_ppp_options; echo "logfile $T/lac-pppd.log"; echo noipdefault; } >"$T/lac.options"
+	netns_setup
+	mkdir -p /run/xl2tpd
+	in_lns xl2tpd -D -c "$T/lns.conf" -p "$T/lns.pid" -C "$T/lns.ctl" >"$T/lns-xl2tpd.log" 2>&1 &
+	sleep 0.5
+	in_lac xl2tpd -D -c "$T/lac.conf" -p "$T/lac.pid" -C "$T/lac.ctl" >"$T/lac-xl2tpd.log" 2>&1 &
+}
+
+# ping_across NS ADDR: up to 3 tries of one ping each, so a reply lost while
+# the far end is still running its ip-up scripts under TCG is not a failure;
+# says how many tries it took.
+ping_across() {
+	for try in 1 2 3; do
+		if $IP netns exec "$1" ping -c 1 -W 3 "$2" >/dev/null 2>&1; then
+			[ $try -eq 1 ] || echo "note: $NAME: ping answered on try $try" >&2
+			return 0
+		fi
+	done
+	$IP netns exec "$1" $IP -s link show >&2
+	return 1
+}

@@ -24,7 +24,7 @@ in_lns l2tpsock $LNS_SOCK -- pppd plugin pppol2tp.so pppol2tp 3 \
 wait_until 40 has_ppp_addr lac && wait_until 10 has_ppp_addr lns ol2tp0 &&
 	pass "kl2tpd-style LAC and openl2tpd-style LNS bring PPP up" ||
 	fail "PPP did not come up"
-check "ping crosses" in_lac ping -c 2 -W 3 198.51.100.1
+check "ping crosses" ping_across lac 198.51.100.1
 l2tpget "$(pppd_pid lac)" 3 >"$T/lac-sockopts.txt" 2>&1
 echo "lac sockopts: $(cat "$T/lac-sockopts.txt")"
 check "kl2tpd's preset sequencing survives pppd without seq options" \

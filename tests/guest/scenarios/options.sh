@@ -40,7 +40,7 @@ check "ip-up saw IFNAME=l2tplns0 and \$1=l2tplns0" wait_until 5 grep -q 'ifname=
 check "no interface named ppp0 on the LNS" in_lns test ! -e /sys/class/net/ppp0
 check "LAC mru 1380: LAC interface MTU 1380 as pppd negotiated" test "$(iface_mtu lac ppp0)" = 1380
 check "LAC mru 1380: LNS interface MTU 1380 as pppd negotiated" test "$(iface_mtu lns l2tplns0)" = 1380
-check "ping crosses the sequenced session" in_lac ping -c 2 -W 3 198.51.100.1
+check "ping crosses the sequenced session" ping_across lac 198.51.100.1
 check "LAC session follows the LNS into send sequencing" \
 	sh -c "$IP netns exec lac $IP -d l2tp show session | grep -q 'sequence numbering: send'"
 check "default: ACFC and PFC not requested" sh -c "! grep -q 'ConfReq.*\(accomp\|pcomp\)' $T/lac-pppd.log"

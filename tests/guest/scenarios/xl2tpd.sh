@@ -4,39 +4,7 @@
 . /payload/lib.sh
 NAME=xl2tpd
 
-cat >"$T/lns.conf" <<CONF
-[global]
-listen-addr = $LNS_ADDR
-port = 1701
-access control = no
-[lns default]
-ip range = 198.51.100.10-198.51.100.20
-local ip = $LNS_PPP
-require authentication = no
-pppoptfile = $T/lns.options
-length bit = yes
-CONF
-cat >"$T/lac.conf" <<CONF
-[global]
-listen-addr = $LAC_ADDR
-port = 1701
-[lac test]
-lns = $LNS_ADDR
-require authentication = no
-pppoptfile = $T/lac.options
-autodial = yes
-redial = no
-length bit = yes
-CONF
-{ common_ppp_options; echo "logfile $T/lns-pppd.log"; } >"$T/lns.options"
-{ common_ppp_options; echo "logfile $T/lac-pppd.log"; echo noipdefault; } >"$T/lac.options"
-
-netns_setup
-mkdir -p /var/run/xl2tpd
-in_lns xl2tpd -D -c "$T/lns.conf" -p "$T/lns.pid" -C "$T/lns.ctl" >"$T/lns-xl2tpd.log" 2>&1 &
-sleep 0.5
-in_lac xl2tpd -D -c "$T/lac.conf" -p "$T/lac.pid" -C "$T/lac.ctl" >"$T/lac-xl2tpd.log" 2>&1 &
-
+xl2tpd_pair
 if wait_until 60 has_ppp_addr lac && wait_until 10 has_ppp_addr lns; then
 	pass "PPP up, LAC got $(ppp_addr lac), LNS has $(ppp_addr lns)"
 else
@@ -46,9 +14,12 @@ for p in $(pids_of pppd); do
 	tr '\0' ' ' <"/proc/$p/cmdline" >>"$T/pppd-cmdlines"
 	echo >>"$T/pppd-cmdlines"
 done
+sed 's/^/pppd command line: /' "$T/pppd-cmdlines"
 check "xl2tpd launched pppd with our plugin on both ends" \
 	test "$(grep -c 'plugin pppol2tp.so pppol2tp [0-9]' "$T/pppd-cmdlines")" = 2
-check "ping crosses the session" in_lac ping -c 2 -W 3 $LNS_PPP
+check "xl2tpd's LNS passed LNS mode and the ids, which match the socket" \
+	grep -q 'pppol2tp_lns_mode pppol2tp_tunnel_id [0-9]* pppol2tp_session_id [0-9]*' "$T/pppd-cmdlines"
+check "ping crosses the session" ping_across lac $LNS_PPP
 check "kernel lists the session on the LAC" has_l2tp_session lac
 check "kernel lists the session on the LNS" has_l2tp_session lns
 
