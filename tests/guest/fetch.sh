@@ -4,16 +4,42 @@
 #   fetch.sh bookworm|trixie OUTDIR
 set -eu
 suite=$1
-out=$2
-here=$(cd "$(dirname "$0")" && pwd)
-shared=${SHARED_DIR:-$here/../../../shared}
+mkdir -p "$2"
+out=$(cd "$2" && pwd)
 
 case $suite in
-bookworm) run() { "$@"; } ; extra= ;;
+bookworm) extra= ;;
 # pppd 2.5 refuses to start without the legacy OpenSSL provider.
-trixie) run() { tool=$1; shift; "$shared/apt-trixie" "$tool" "$@"; } ; extra=openssl-provider-legacy ;;
+trixie) extra=openssl-provider-legacy ;;
 *) echo "fetch.sh: unknown suite '$suite' (bookworm or trixie)" >&2; exit 2 ;;
 esac
+
+# apt-get and apt-cache with package lists of our own for the suite, so
+# neither the host's sources nor the age of its lists matter.
+aptdir=$out/apt
+mkdir -p "$aptdir/lists/partial" "$aptdir/sources"
+cat >"$aptdir/sources/$suite.sources" <<SRC
+Types: deb
+URIs: http://deb.debian.org/debian
+Suites: $suite
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+aptopts="-o Dir::State::Lists=$aptdir/lists -o Dir::Etc::SourceList=/dev/null
+	-o Dir::Etc::SourceParts=$aptdir/sources -o Dir::Cache=$aptdir/cache
+	-o Debug::NoLocking=1"
+mkdir -p "$aptdir/cache/archives/partial"
+run() {
+	tool=$1
+	shift
+	"$tool" $aptopts "$@"
+}
+# Debian drops superseded kernels from the mirror: lists a day old are
+# refreshed before they name packages that are gone.
+if [ -z "$(find "$aptdir/lists/.updated" -mtime -1 2>/dev/null)" ]; then
+	run apt-get update -qq >/dev/null
+	touch "$aptdir/lists/.updated"
+fi
 
 mkdir -p "$out/debs"
 rm -rf "$out/root.tmp"
