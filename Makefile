@@ -30,7 +30,12 @@ DOCDIR ?= /usr/share/doc/pppol2tp
 CORE = l2tp_addr l2tp_sock lcp_snoop ncp_updown optcheck
 PLUGIN_OBJS = $(O)/pppol2tp.o $(CORE:%=$(O)/%.o)
 
-all: $(O)/pppol2tp.so
+HELPER_OBJS = $(O)/openl2tp.o $(O)/event_encode.o
+
+all: $(O)/pppol2tp.so $(O)/openl2tp.so
+
+$(O)/openl2tp.so: $(HELPER_OBJS) helper.map
+	$(CC) $(LDFLAGS_SO) -Wl,--version-script=helper.map -o $@ $(HELPER_OBJS)
 
 $(O)/pppol2tp.so: $(PLUGIN_OBJS) exports.map
 	$(CC) $(LDFLAGS_SO) -Wl,--version-script=exports.map -o $@ $(PLUGIN_OBJS)
@@ -46,16 +51,19 @@ $(O)/l2tp_sock.o: l2tp_sock.h l2tp_addr.h
 $(O)/lcp_snoop.o: lcp_snoop.h
 $(O)/ncp_updown.o: ncp_updown.h
 $(O)/optcheck.o: optcheck.h
+$(O)/openl2tp.o: compat.h pppol2tp.h l2tp_event.h event_encode.h
+$(O)/event_encode.o: event_encode.h l2tp_event.h
 
-install: $(O)/pppol2tp.so
+install: $(O)/pppol2tp.so $(O)/openl2tp.so
 	install -d $(DESTDIR)$(PLUGINDIR) $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(DOCDIR)
 	install -m 644 $(O)/pppol2tp.so $(DESTDIR)$(PLUGINDIR)/pppol2tp.so
+	install -m 644 $(O)/openl2tp.so $(DESTDIR)$(PLUGINDIR)/openl2tp.so
 	install -m 644 pppol2tp.8 $(DESTDIR)$(MANDIR)/man8/pppol2tp.8
 	install -m 644 README.pppol2tp $(DESTDIR)$(DOCDIR)/README.pppol2tp
 
 # Test programs that run inside the guests (host-built, glibc is forward
 # compatible from bookworm to trixie).
-TOOLS = l2tpsock l2tpget
+TOOLS = l2tpsock l2tpget eventrecv
 tools: $(TOOLS:%=$(O)/bin/%)
 
 # The test-only helper plugin, built per pppd version like the plugin.
@@ -69,7 +77,7 @@ $(O)/bin/%: tests/tools/%.c
 
 # Unit tests of the pure logic, under AddressSanitizer and UBSan.
 UNIT_TESTS = test_l2tp_addr test_l2tp_sock test_lcp_snoop test_ncp_updown \
-	test_optcheck
+	test_optcheck test_event_encode
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 UNIT_DIR = build/unit
 unit: $(UNIT_TESTS:%=$(UNIT_DIR)/%)
@@ -80,12 +88,21 @@ $(UNIT_DIR)/test_l2tp_sock: tests/unit/test_l2tp_sock.c l2tp_sock.c l2tp_addr.c
 $(UNIT_DIR)/test_lcp_snoop: tests/unit/test_lcp_snoop.c lcp_snoop.c
 $(UNIT_DIR)/test_ncp_updown: tests/unit/test_ncp_updown.c ncp_updown.c
 $(UNIT_DIR)/test_optcheck: tests/unit/test_optcheck.c optcheck.c
+$(UNIT_DIR)/test_event_encode: tests/unit/test_event_encode.c event_encode.c
 $(UNIT_TESTS:%=$(UNIT_DIR)/%): tests/unit/unit.h
 	@mkdir -p $(UNIT_DIR)
 	$(CC) -g -O1 $(WARNINGS) $(SAN) -o $@ $(filter %.c,$^)
 
 check:
 	@tests/check.sh
+
+# Fuzzing: FUZZ_SECONDS per target (make check runs a short smoke run).
+FUZZ_SECONDS ?= 300
+fuzz:
+	@tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+corpus:
+	@tests/fuzz/capture.sh
 
 demo:
 	@tests/demo.sh
@@ -96,4 +113,4 @@ clean-objs:
 clean: clean-objs
 	rm -rf build
 
-.PHONY: all install clean clean-objs tools unit check demo
+.PHONY: all install clean clean-objs tools unit check demo fuzz corpus

@@ -24,6 +24,9 @@
 
 typedef void compat_notify_fn(void *ctx, int arg);
 
+/* Whether this pppd has multilink (and so a join hook a helper can chain). */
+#define compat_has_join_hook()	(&multilink_join_hook != NULL)
+
 enum compat_event {
 	COMPAT_EV_PHASE,
 	COMPAT_EV_IP_UP,
@@ -47,6 +50,8 @@ enum compat_event {
 #define compat_mp_on		mp_on
 #define compat_mp_master	mp_master
 #define compat_multilink_join_hook multilink_join_hook
+/* A pppd built without multilink has no join hook: see compat_has_join_hook. */
+#pragma weak multilink_join_hook
 
 /* pppd 2.5 exports the buffer of its ifname option but no longer declares it. */
 extern char req_ifname[];
@@ -99,6 +104,7 @@ compat_notify(enum compat_event ev, compat_notify_fn *fn, void *ctx)
  */
 #pragma weak ipv6_up_notifier
 #pragma weak ipv6_down_notifier
+#pragma weak multilink_join_hook
 
 static inline void compat_set_modem(int on) { modem = on; }
 static inline int compat_persist(void) { return persist; }

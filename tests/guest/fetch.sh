@@ -18,10 +18,18 @@ esac
 # neither the host's sources nor the age of its lists matter.
 aptdir=$out/apt
 mkdir -p "$aptdir/lists/partial" "$aptdir/sources"
+# The suite with its updates and security fixes, as an installed system
+# has it: the kernel is the one Debian currently ships.
 cat >"$aptdir/sources/$suite.sources" <<SRC
 Types: deb
 URIs: http://deb.debian.org/debian
-Suites: $suite
+Suites: $suite $suite-updates
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+
+Types: deb
+URIs: http://deb.debian.org/debian-security
+Suites: $suite-security
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SRC

@@ -65,9 +65,9 @@ ppp_addr() {
 has_ppp_addr() { [ -n "$(ppp_addr "$@")" ]; }
 
 cleanup_all() {
-	killall -q xl2tpd pppd l2tpsock 2>/dev/null
+	killall -q xl2tpd pppd l2tpsock eventrecv 2>/dev/null
 	sleep 0.5
-	killall -q -9 xl2tpd pppd l2tpsock 2>/dev/null
+	killall -q -9 xl2tpd pppd l2tpsock eventrecv 2>/dev/null
 	for ns in $($IP netns list 2>/dev/null | cut -d' ' -f1); do
 		$IP netns del "$ns"
 	done

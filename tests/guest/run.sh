@@ -35,6 +35,7 @@ cp "$here/main" "$here/lib.sh" "$pl/payload/"
 cp -r "$here/scenarios" "$pl/payload/"
 # The demo is a scenario of its own, run only when asked for.
 [ -z "${DEMO:-}" ] || cp "$here/demo.sh" "$pl/payload/scenarios/"
+[ -z "${CAPTURE:-}" ] || cp "$here/capture.sh" "$pl/payload/scenarios/"
 cp "$build"/tools/bin/* "$pl/payload/bin/"
 cp "$dir/plugin/pppol2tp.so" "$pl/usr/lib/pppd/$version/"
 cp "$dir/plugin/hookrec.so" "$pl/payload/"

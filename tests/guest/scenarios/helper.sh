@@ -1,0 +1,67 @@
+# openl2tp.so, the helper that reports to openl2tpd: a listener on the
+# event socket records the datagrams an LNS session sends, across a
+# listener restart, for our helper after our plugin and for the two mixed
+# pairings with Debian's upstream plugins (the hooks are an ABI).
+. /payload/lib.sh
+NAME=helper
+EV=/tmp/openl2tp-event.sock
+
+# pairing LABEL PLUGINS [restart]: one LNS session with these plugins; the
+# events land in $T/LABEL.events.  With "restart" the listener is stopped
+# and started again while the session is up, as when openl2tpd restarts.
+pairing() {
+	label=$1
+	restart=${3:-}
+	out=$T/$label.events
+	: >"$out"
+	eventrecv $EV "$out" &
+	recv=$!
+	netns_setup
+	LNS_PLUGINS=$2
+	start_pair "pppol2tp_lns_mode pppol2tp_tunnel_id 10 pppol2tp_session_id 11
+		asyncmap 0xa0000 198.51.100.1:198.51.100.2" "noipdefault"
+	wait_until 40 has_ppp_addr lns || fail "$label: PPP did not come up"
+	wait_until 5 grep -q 'state=1' "$out"
+	if [ -n "$restart" ]; then
+		kill $recv
+		wait $recv 2>/dev/null
+		eventrecv $EV "$out" &
+		recv=$!
+		sleep 0.3
+	fi
+	kill "$(pppd_pid lac)"
+	wait_until 30 no_process pppd || fail "$label: pppd did not exit"
+	wait_until 5 grep -q 'state=0' "$out"
+	kill $recv
+	sed "s/^/$label event: /" "$out"
+	cleanup_all
+	# What must match between pairings: the decoded fields, not the hex.
+	sed 's/ hex=.*//' "$out" >"$T/$label.fields"
+}
+
+pairing ours "plugin pppol2tp.so plugin openl2tp.so" restart
+printf '%s\n' \
+	"sig=0x6b6c7831 type=2 len=28 tunnel=10 session=11 accm=0x00000000/0x000a0000" \
+	"sig=0x6b6c7831 type=1 len=44 tunnel=10 session=11 state=1 unit=0 ifname=ppp0" \
+	"sig=0x6b6c7831 type=1 len=44 tunnel=10 session=11 state=0 unit=0 ifname=ppp0" \
+	>"$T/expected"
+check "our helper after our plugin: ACCM (host order), up, and down after the listener restarted" \
+	cmp "$T/expected" "$T/ours.fields"
+
+pairing debian_helper "plugin pppol2tp.so plugin $UPSTREAM/openl2tp.so"
+check "Debian's openl2tp.so after our plugin delivers the same events" \
+	cmp "$T/ours.fields" "$T/debian_helper.fields"
+
+# Debian's plugin passes the ACCM in wire byte order and calls the up/down
+# hook once per network protocol (IPCP and IPv6CP): our helper reports
+# exactly those calls, so the events show both upstream faults.
+pairing debian_plugin "plugin $UPSTREAM/pppol2tp.so plugin openl2tp.so"
+printf '%s\n' \
+	"sig=0x6b6c7831 type=2 len=28 tunnel=10 session=11 accm=0x00000000/0x00000a00" \
+	"sig=0x6b6c7831 type=1 len=44 tunnel=10 session=11 state=1 unit=0 ifname=ppp0" \
+	"sig=0x6b6c7831 type=1 len=44 tunnel=10 session=11 state=1 unit=0 ifname=ppp0" \
+	"sig=0x6b6c7831 type=1 len=44 tunnel=10 session=11 state=0 unit=0 ifname=ppp0" \
+	"sig=0x6b6c7831 type=1 len=44 tunnel=10 session=11 state=0 unit=0 ifname=ppp0" \
+	>"$T/expected-upstream"
+check "our openl2tp.so after Debian's pppol2tp.so reports each hook call, as upstream makes them" \
+	cmp "$T/expected-upstream" "$T/debian_plugin.fields"
