@@ -75,23 +75,36 @@ $(O)/bin/%: tests/tools/%.c
 	@mkdir -p $(O)/bin
 	$(CC) $(CFLAGS) $(WARNINGS) -o $@ $<
 
-# Unit tests of the pure logic, under AddressSanitizer and UBSan.
+# Unit tests of the pure logic, under AddressSanitizer and UBSan, and the
+# same tests without sanitizers under valgrind (zero errors, no leaks).
 UNIT_TESTS = test_l2tp_addr test_l2tp_sock test_lcp_snoop test_ncp_updown \
 	test_optcheck test_event_encode
+SRCS_test_l2tp_addr = l2tp_addr.c
+SRCS_test_l2tp_sock = l2tp_sock.c l2tp_addr.c
+SRCS_test_lcp_snoop = lcp_snoop.c
+SRCS_test_ncp_updown = ncp_updown.c
+SRCS_test_optcheck = optcheck.c
+SRCS_test_event_encode = event_encode.c
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 UNIT_DIR = build/unit
+VG_DIR = build/unit-vg
+VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
+	--errors-for-leak-kinds=all
+
 unit: $(UNIT_TESTS:%=$(UNIT_DIR)/%)
 	@for t in $(UNIT_TESTS); do $(UNIT_DIR)/$$t || exit 1; done
 
-$(UNIT_DIR)/test_l2tp_addr: tests/unit/test_l2tp_addr.c l2tp_addr.c
-$(UNIT_DIR)/test_l2tp_sock: tests/unit/test_l2tp_sock.c l2tp_sock.c l2tp_addr.c
-$(UNIT_DIR)/test_lcp_snoop: tests/unit/test_lcp_snoop.c lcp_snoop.c
-$(UNIT_DIR)/test_ncp_updown: tests/unit/test_ncp_updown.c ncp_updown.c
-$(UNIT_DIR)/test_optcheck: tests/unit/test_optcheck.c optcheck.c
-$(UNIT_DIR)/test_event_encode: tests/unit/test_event_encode.c event_encode.c
-$(UNIT_TESTS:%=$(UNIT_DIR)/%): tests/unit/unit.h
+unit-valgrind: $(UNIT_TESTS:%=$(VG_DIR)/%)
+	@for t in $(UNIT_TESTS); do $(VALGRIND) $(VG_DIR)/$$t || exit 1; done
+
+.SECONDEXPANSION:
+$(UNIT_DIR)/%: tests/unit/%.c tests/unit/unit.h $$(SRCS_$$*)
 	@mkdir -p $(UNIT_DIR)
-	$(CC) -g -O1 $(WARNINGS) $(SAN) -o $@ $(filter %.c,$^)
+	$(CC) -g -O1 $(WARNINGS) $(SAN) -o $@ $< $(SRCS_$*)
+
+$(VG_DIR)/%: tests/unit/%.c tests/unit/unit.h $$(SRCS_$$*)
+	@mkdir -p $(VG_DIR)
+	$(CC) -g -O1 $(WARNINGS) -o $@ $< $(SRCS_$*)
 
 check:
 	@tests/check.sh
@@ -113,4 +126,4 @@ clean-objs:
 clean: clean-objs
 	rm -rf build
 
-.PHONY: all install clean clean-objs tools unit check demo fuzz corpus
+.PHONY: all install clean clean-objs tools unit unit-valgrind check demo fuzz corpus

@@ -1,5 +1,6 @@
 #!/bin/sh
-# make check: the host unit tests, then every guest scenario on Debian
+# make check: the host unit tests (under ASan+UBSan and under valgrind), a
+# short run of each fuzz target, then every guest scenario on Debian
 # bookworm (kernel 6.1, pppd 2.4.9) and trixie (kernel 6.12, pppd 2.5).
 # Prints PASS:/FAIL: lines and ends with "N passed, N failed".
 set -u
@@ -32,9 +33,19 @@ build_host() {
 	make -s clean-objs && make -s O=build/host all && echo "PASS: build: pppol2tp.so for the installed pppd, zero warnings"
 }
 
+# The unit tests again, without sanitizers, under valgrind.
+unit_valgrind() {
+	make -s unit-valgrind >"$out/valgrind.raw" 2>&1
+	rc=$?
+	sed 's/^\(PASS\|FAIL\): unit /\1: valgrind /' "$out/valgrind.raw"
+	return $rc
+}
+
 step deps tests/deps.sh
 step build build_host
 step unit make -s unit
+step valgrind unit_valgrind
+step fuzz tests/fuzz/run.sh "${FUZZ_SMOKE_SECONDS:-10}"
 step bookworm tests/guest/run.sh bookworm
 step trixie tests/guest/run.sh trixie
 

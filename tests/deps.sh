@@ -12,6 +12,11 @@ command -v cc >/dev/null || need="$need gcc"
 command -v make >/dev/null || need="$need make"
 [ -f /usr/include/linux/if_pppol2tp.h ] || need="$need linux-libc-dev"
 [ -f /usr/share/keyrings/debian-archive-keyring.gpg ] || need="$need debian-archive-keyring"
+command -v valgrind >/dev/null || need="$need valgrind"
+command -v clang >/dev/null || need="$need clang"
+ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 ||
+	need="$need libclang-rt-dev"
+command -v perl >/dev/null || need="$need perl-base"
 [ -z "$need" ] && exit 0
 echo "deps: installing$need"
 if [ "$(id -u)" != 0 ]; then

@@ -1,0 +1,96 @@
+# Sessions that die badly: the tunnel deleted under a live session, a peer
+# that vanishes, signals to pppd in each phase.  After each, no pppd, no
+# kernel session and no ppp interface may be left, and the LNS's hooks
+# (recorded by hookrec.so) must show at most one up and exactly one down
+# for every up.
+. /payload/lib.sh
+NAME=faults
+
+LNS_PLUGINS="plugin pppol2tp.so plugin /payload/hookrec.so"
+LNS_OPTS="pppol2tp_lns_mode lcp-echo-interval 1 lcp-echo-failure 3 198.51.100.1:198.51.100.2"
+
+# clean_after CASE START_SECONDS UPDOWNS: the checks every case ends with;
+# UPDOWNS is the sequence of up/down values the hook must have seen.
+clean_after() {
+	case_name=$1
+	want=$3
+	if wait_until 40 no_process pppd; then
+		secs=$(( $(date +%s) - $2 ))
+		pass "$case_name: every pppd exited ($secs s after the fault)"
+	else
+		fail "$case_name: pppd still running: $(pids_of pppd)"
+	fi
+	check "$case_name: no kernel session left on the LNS" no_l2tp_session lns
+	check "$case_name: no ppp interface left on the LNS" in_lns sh -c '! ls /sys/class/net | grep -q ^ppp'
+	seen=$(grep updown "$T/hooks" | cut -d' ' -f4 | tr -d '\n')
+	check "$case_name: up/down hook calls '$seen', want '$want'" test "$seen" = "$want"
+}
+
+# begin CASE: a fresh pair of hosts and an empty hook record.
+begin() {
+	cleanup_all
+	netns_setup
+	: >"$T/hooks"
+	export HOOKREC=$T/hooks
+}
+
+up_pair() {
+	start_pair "$LNS_OPTS" "noipdefault"
+	wait_until 40 has_ppp_addr lns && wait_until 10 grep -q 'updown 10 11 1' "$T/hooks"
+}
+
+# 1. The daemon deletes the tunnel while PPP is up.
+begin
+up_pair || fail "tunnel deleted: PPP did not come up"
+t0=$(date +%s)
+in_lns $IP l2tp del tunnel tunnel_id 10
+in_lac $IP l2tp del tunnel tunnel_id 20
+clean_after "tunnel deleted while up" $t0 10
+check "tunnel deleted while up: ip-down ran" grep -q 'ip-down' "$T/lns-pppd.log"
+
+# 2a. The peer's pppd is killed outright: LCP echoes go unanswered.
+begin
+up_pair || fail "peer SIGKILL: PPP did not come up"
+t0=$(date +%s)
+kill -9 "$(pppd_pid lac)"
+clean_after "peer pppd SIGKILLed" $t0 10
+check "peer pppd SIGKILLed: LNS pppd saw the echo failure" grep -q 'No response to 3 echo-requests' "$T/lns-pppd.log"
+
+# 2b. The peer's link goes down.
+begin
+up_pair || fail "peer link down: PPP did not come up"
+t0=$(date +%s)
+in_lac $IP link set veth-lac down
+wait_until 30 grep -q 'No response to 3 echo-requests' "$T/lns-pppd.log"
+kill "$(pppd_pid lac)" 2>/dev/null
+clean_after "peer link down" $t0 10
+check "peer link down: LNS pppd saw the echo failure" grep -q 'No response to 3 echo-requests' "$T/lns-pppd.log"
+
+# 3. Signals to the LNS pppd in each phase: SIGTERM and SIGHUP end the
+# session (there is no redial on a daemon's socket).
+for sig in TERM HUP; do
+	# During LCP: the LAC never answers.
+	begin
+	start_end lns $LNS_PLUGINS pppol2tp 3 $LNS_OPTS
+	wait_until 20 grep -q 'sent \[LCP ConfReq' "$T/lns-pppd.log"
+	t0=$(date +%s)
+	kill -$sig "$(pppd_pid lns)"
+	clean_after "SIG$sig during LCP" $t0 ""
+
+	# During IPCP: the LAC insists on an address the LNS keeps refusing.
+	begin
+	start_end lac plugin pppol2tp.so pppol2tp 3 silent 198.51.100.77: ipcp-max-configure 50
+	wait_until 20 grep -q 'Connect:' "$T/lac-pppd.log"
+	start_end lns $LNS_PLUGINS pppol2tp 3 $LNS_OPTS ipcp-max-failure 50
+	wait_until 40 grep -q 'IPCP ConfNak' "$T/lns-pppd.log"
+	t0=$(date +%s)
+	kill -$sig "$(pppd_pid lns)"
+	clean_after "SIG$sig during IPCP" $t0 ""
+
+	# When up.
+	begin
+	up_pair || fail "SIG$sig when up: PPP did not come up"
+	t0=$(date +%s)
+	kill -$sig "$(pppd_pid lns)"
+	clean_after "SIG$sig when up" $t0 10
+done
