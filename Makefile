@@ -27,7 +27,7 @@ PLUGINDIR ?= $(if $(PKG_PLUGINDIR),$(PKG_PLUGINDIR),/usr/lib/pppd/$(PPPD_VERSION
 MANDIR ?= /usr/share/man
 DOCDIR ?= /usr/share/doc/pppol2tp
 
-CORE = l2tp_addr l2tp_sock lcp_snoop ncp_updown optcheck
+CORE = l2tp_addr l2tp_sock l2tp_watch lcp_snoop ncp_updown optcheck
 PLUGIN_OBJS = $(O)/pppol2tp.o $(CORE:%=$(O)/%.o)
 
 HELPER_OBJS = $(O)/openl2tp.o $(O)/event_encode.o
@@ -45,7 +45,8 @@ $(O)/%.o: %.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(O)/pppol2tp.o: compat.h pppol2tp.h l2tp_sock.h l2tp_addr.h lcp_snoop.h \
-	ncp_updown.h optcheck.h
+	ncp_updown.h optcheck.h l2tp_watch.h
+$(O)/l2tp_watch.o: l2tp_watch.h
 $(O)/l2tp_addr.o: l2tp_addr.h
 $(O)/l2tp_sock.o: l2tp_sock.h l2tp_addr.h
 $(O)/lcp_snoop.o: lcp_snoop.h

@@ -50,6 +50,8 @@ enum compat_event {
 #define compat_mp_on		mp_on
 #define compat_mp_master	mp_master
 #define compat_multilink_join_hook multilink_join_hook
+#define compat_timeout		ppp_timeout
+#define compat_untimeout	ppp_untimeout
 /* A pppd built without multilink has no join hook: see compat_has_join_hook. */
 #pragma weak multilink_join_hook
 
@@ -57,6 +59,23 @@ enum compat_event {
 extern char req_ifname[];
 
 /* pppd logs and exports (DEVICE) the name of a non-tty channel from both. */
+/*
+ * pppd 2.5 exports, without declaring them, the two pieces of its own
+ * hangup path (main.c: "Modem hangup").
+ */
+extern int hungup;
+void link_terminated(int unit);
+
+/* End the link the way pppd ends one whose line hung up. */
+static inline void
+compat_hangup(void)
+{
+	hungup = 1;
+	ppp_set_status(EXIT_HANGUP);
+	lcp_lowerdown(0);
+	link_terminated(0);
+}
+
 static inline void
 compat_set_devnam(const char *name)
 {
@@ -97,6 +116,8 @@ compat_notify(enum compat_event ev, compat_notify_fn *fn, void *ctx)
 #define compat_establish	generic_establish_ppp
 #define compat_disestablish	generic_disestablish_ppp
 #define compat_multilink_join_hook multilink_join_hook
+#define compat_timeout		timeout
+#define compat_untimeout	untimeout
 
 /*
  * A pppd built without IPv6 has no IPv6 notifier lists: weak references
@@ -107,6 +128,16 @@ compat_notify(enum compat_event ev, compat_notify_fn *fn, void *ctx)
 #pragma weak multilink_join_hook
 
 static inline void compat_set_modem(int on) { modem = on; }
+
+/* End the link the way pppd ends one whose line hung up. */
+static inline void
+compat_hangup(void)
+{
+	hungup = 1;
+	status = EXIT_HANGUP;
+	lcp_lowerdown(0);
+	link_terminated(0);
+}
 static inline int compat_persist(void) { return persist; }
 static inline int compat_ifunit(void) { return ifunit; }
 static inline const char *compat_ifname(void) { return ifname; }

@@ -19,6 +19,7 @@
 #include "compat.h"
 #include "pppol2tp.h"
 #include "l2tp_sock.h"
+#include "l2tp_watch.h"
 #include "lcp_snoop.h"
 #include "ncp_updown.h"
 #include "optcheck.h"
@@ -59,6 +60,10 @@ static void (*prev_snoop_recv)(unsigned char *, int);
 static void (*prev_snoop_send)(unsigned char *, int);
 static struct ncp_updown ncp;
 static struct channel l2tp_channel;
+
+/* How often to ask the kernel whether the session still exists. */
+#define WATCH_SECONDS	2
+static struct l2tp_watch watch = { .fd = -1 };
 
 static int set_session_fd(char **);
 static int set_reorder(char **);
@@ -389,6 +394,57 @@ apply(const char *opt, enum l2tp_setting which, int value)
 }
 
 /*
+ * A session deleted under pppd (ip l2tp del tunnel, a daemon's netlink
+ * delete) leaves the socket looking connected: frames just vanish.  End
+ * the link as pppd ends one whose modem hung up (exit status 16), so
+ * ip-down runs, the hooks report down and pppd exits, instead of waiting
+ * for LCP echoes that may not be configured.
+ */
+static void
+watch_session(void *arg)
+{
+	(void)arg;
+	switch (l2tp_watch_session(&watch, session.tunnel_id,
+	    session.session_id)) {
+	case 1:
+		compat_timeout(watch_session, NULL, WATCH_SECONDS, 0);
+		break;
+	case 0:
+		notice("pppol2tp: the kernel deleted L2TP tunnel %u session "
+		    "%u; hanging up", (unsigned)session.tunnel_id,
+		    (unsigned)session.session_id);
+		l2tp_watch_close(&watch);
+		compat_hangup();
+		break;
+	default:
+		/* A transient netlink failure is no reason to drop a link. */
+		dbglog("pppol2tp: netlink session check failed: %m");
+		compat_timeout(watch_session, NULL, WATCH_SECONDS, 0);
+		break;
+	}
+}
+
+static void
+start_watch(void)
+{
+	if (l2tp_watch_open(&watch) < 0) {
+		dbglog("pppol2tp: cannot watch the session over netlink (%m); "
+		    "a deleted session is noticed only by LCP echoes");
+		return;
+	}
+	compat_timeout(watch_session, NULL, WATCH_SECONDS, 0);
+}
+
+static void
+stop_watch(void)
+{
+	if (watch.fd >= 0) {
+		compat_untimeout(watch_session, NULL);
+		l2tp_watch_close(&watch);
+	}
+}
+
+/*
  * Settings are applied only when asked for: a daemon may have set them
  * already (kl2tpd does, over netlink) and a default would undo that.
  */
@@ -417,6 +473,7 @@ connect_l2tp(void)
 	    (unsigned)session.tunnel_id, (unsigned)session.session_id,
 	    (unsigned)session.peer_tunnel_id,
 	    (unsigned)session.peer_session_id, lns_mode ? ", LNS" : "");
+	start_watch();
 	return session_fd;
 }
 
@@ -424,6 +481,7 @@ connect_l2tp(void)
 static void
 disconnect_l2tp(void)
 {
+	stop_watch();
 	if (session_fd >= 0) {
 		close(session_fd);
 		session_fd = -1;
@@ -436,6 +494,8 @@ close_l2tp(void)
 {
 	if (session_fd >= 0)
 		close(session_fd);
+	if (watch.fd >= 0)
+		close(watch.fd);
 }
 
 static struct channel l2tp_channel = {

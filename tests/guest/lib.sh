@@ -13,7 +13,7 @@ LNS_PPP=198.51.100.1
 
 # Verdicts: one line each, read by the host.
 pass() { echo "PASS: $SUITE $NAME: $*"; }
-fail() { echo "FAIL: $SUITE $NAME: $*"; FAILED=1; }
+fail() { echo "FAIL: $SUITE $NAME: $*"; return 1; }
 # check DESCRIPTION COMMAND...: pass or fail on the command's status
 # (what the command says on stderr stays on the console, for diagnosis).
 check() {

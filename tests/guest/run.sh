@@ -46,6 +46,7 @@ echo "$@" >"$pl/payload/scenarios.list"
 (cd "$pl" && find . | cpio -o -H newc --quiet) >"$dir/payload.cpio"
 
 log=$dir/console.log
+rm -f "$log"
 echo "guest $suite: booting for scenarios: $*"
 rc=0
 "$here/boot.sh" "$dir" "$dir/payload.cpio" "$log" "${GUEST_MEM:-1024}" 2 "${GUEST_LIMIT:-2400}" || rc=$?

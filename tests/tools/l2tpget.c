@@ -3,7 +3,10 @@
  * l2tpget PID FD: borrow fd FD from process PID (pidfd_getfd) and print
  * the session's kernel settings as getsockopt returns them, so a test can
  * see what pppd's plugin set without asking pppd.
+ * l2tpget -p PID FD: print what poll and getsockname say of the socket.
  */
+#define _GNU_SOURCE
+#include <poll.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,8 +38,13 @@ get(int fd, int opt)
 int
 main(int argc, char **argv)
 {
-	int pidfd, fd;
+	int pidfd, fd, probe = 0;
 
+	if (argc == 4 && strcmp(argv[1], "-p") == 0) {
+		probe = 1;
+		argv++;
+		argc--;
+	}
 	if (argc != 3) {
 		fprintf(stderr, "usage: l2tpget PID FD\n");
 		return 2;
@@ -50,6 +58,17 @@ main(int argc, char **argv)
 	if (fd < 0) {
 		perror("l2tpget: pidfd_getfd");
 		return 1;
+	}
+	if (probe) {
+		struct pollfd p = { .fd = fd, .events = POLLIN | POLLOUT | POLLRDHUP };
+		unsigned char ss[128];
+		socklen_t len = sizeof(ss);
+		int rc = getsockname(fd, (struct sockaddr *)ss, &len);
+
+		printf("getsockname=%d (%s) ", rc, rc < 0 ? strerror(errno) : "ok");
+		rc = poll(&p, 1, 0);
+		printf("poll=%d revents=0x%x\n", rc, (unsigned)p.revents);
+		return 0;
 	}
 	printf("lnsmode=%d sendseq=%d recvseq=%d reorderto=%d debug=%d\n",
 	    get(fd, PPPOL2TP_SO_LNSMODE), get(fd, PPPOL2TP_SO_SENDSEQ),

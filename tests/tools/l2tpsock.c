@@ -175,6 +175,11 @@ main(int argc, char **argv)
 	if (pid < 0)
 		die("fork");
 	if (pid == 0) {
+		/* The command gets the one socket asked for, as from a daemon. */
+		if (udp >= 0 && udp != fd)
+			close(udp);
+		if (tunnel >= 0 && tunnel != fd)
+			close(tunnel);
 		if (fd != target) {
 			if (dup2(fd, target) < 0)
 				die("dup2");
