@@ -86,8 +86,8 @@ event_send(const unsigned char *msg, size_t len, const char *what)
 		event_fd = -1;
 	}
 	if (!loss_logged)
-		warn("openl2tp: %s event lost: the L2TP daemon is not "
-		    "listening on %s (%m)", what, socket_path);
+		warn("openl2tp: %s event lost: no L2TP daemon takes events "
+		    "on %s (%m)", what, socket_path);
 	loss_logged = 1;
 }
 

@@ -42,6 +42,7 @@ cp "$dir/plugin/hookrec.so" "$pl/payload/"
 [ ! -f "$dir/plugin/openl2tp.so" ] || cp "$dir/plugin/openl2tp.so" "$pl/usr/lib/pppd/$version/"
 echo "$suite" >"$pl/payload/suite"
 [ -z "${VERBOSE:-}" ] || touch "$pl/payload/verbose"
+[ -z "${CYCLES:-}" ] || echo "$CYCLES" >"$pl/payload/cycles"
 echo "$@" >"$pl/payload/scenarios.list"
 (cd "$pl" && find . | cpio -o -H newc --quiet) >"$dir/payload.cpio"
 

@@ -2,7 +2,8 @@
 /*
  * eventrecv PATH OUT: listen where openl2tpd would (a unix datagram socket
  * at PATH) and append each event received to OUT as one decoded line with
- * the raw bytes in hex.  Decodes the wire format on its own, without the
+ * the raw bytes in hex.  With OUT "-n" it binds and never reads, as a
+ * daemon that is stuck: its queue fills.  Decodes the wire format on its own, without the
  * plugin's encoder, so the two check each other.
  */
 #include <signal.h>
@@ -90,6 +91,9 @@ main(int argc, char **argv)
 		perror("eventrecv");
 		return 1;
 	}
+	if (strcmp(argv[2], "-n") == 0)
+		for (;;)
+			pause();
 	for (;;) {
 		ssize_t n = recv(fd, buf, sizeof(buf), 0);
 		FILE *out;

@@ -12,6 +12,10 @@
  * pppoe, unconnected (a PPPoL2TP socket never connected), file (/dev/null).
  * -q turns on send and receive sequencing on the session first, as a
  * daemon that configures the session itself would.
+ * -n COUNT runs COUNT sessions one after another through the one tunnel
+ * (session ids SID+i, PEER_SID+i), each with its own run of the command,
+ * and prints "l2tpsock: session N: status S" and its own open fd count
+ * after each.
  * Exits with the command's status, or 126 when the setup failed.
  */
 #include <arpa/inet.h>
@@ -105,6 +109,52 @@ pppol2tp_connect(int udp, const struct sockaddr_in *peer, int v3,
 	return s;
 }
 
+static int
+open_fds(void)
+{
+	int n = 0, fd;
+
+	for (fd = 0; fd < 1024; fd++)
+		if (fcntl(fd, F_GETFD) >= 0)
+			n++;
+	return n;
+}
+
+/* Run the command with fd as its fd target; returns its exit status. */
+static int
+run(int fd, int udp, int tunnel, int target, char **argv)
+{
+	pid_t pid;
+	int status;
+
+	pid = fork();
+	if (pid < 0)
+		die("fork");
+	if (pid == 0) {
+		/* The command gets the one socket asked for, as from a daemon. */
+		if (udp >= 0 && udp != fd)
+			close(udp);
+		if (tunnel >= 0 && tunnel != fd)
+			close(tunnel);
+		if (fd != target) {
+			if (dup2(fd, target) < 0)
+				die("dup2");
+			close(fd);
+		}
+		execvp(argv[0], argv);
+		die(argv[0]);
+	}
+	/* The child holds the session now; our copy would keep it alive. */
+	if (fd != udp && fd != tunnel)
+		close(fd);
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			die("waitpid");
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	return 128 + WTERMSIG(status);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -112,13 +162,13 @@ main(int argc, char **argv)
 	unsigned tid = 0, ptid = 0, sid = 0, psid = 0;
 	const char *kind = "session";
 	int v3 = 0, target = 3, have_local = 0, have_peer = 0, preseq = 0;
-	int c, udp = -1, tunnel = -1, fd, status;
-	pid_t pid;
+	int c, udp = -1, tunnel = -1, fd, status, count = 1, i;
 
-	while ((c = getopt(argc, argv, "3ql:p:t:T:s:S:k:f:")) != -1) {
+	while ((c = getopt(argc, argv, "3qn:l:p:t:T:s:S:k:f:")) != -1) {
 		switch (c) {
 		case '3': v3 = 1; break;
 		case 'q': preseq = 1; break;
+		case 'n': count = atoi(optarg); break;
 		case 'l': parse_inet(optarg, &local); have_local = 1; break;
 		case 'p': parse_inet(optarg, &peer); have_peer = 1; break;
 		case 't': tid = (unsigned)strtoul(optarg, NULL, 10); break;
@@ -171,31 +221,16 @@ main(int argc, char **argv)
 			usage();
 	}
 
-	pid = fork();
-	if (pid < 0)
-		die("fork");
-	if (pid == 0) {
-		/* The command gets the one socket asked for, as from a daemon. */
-		if (udp >= 0 && udp != fd)
-			close(udp);
-		if (tunnel >= 0 && tunnel != fd)
-			close(tunnel);
-		if (fd != target) {
-			if (dup2(fd, target) < 0)
-				die("dup2");
-			close(fd);
-		}
-		execvp(argv[0], argv);
-		die(argv[0]);
+	if (count <= 1)
+		return run(fd, udp, tunnel, target, argv);
+	for (i = 0; i < count; i++) {
+		if (i > 0)
+			fd = pppol2tp_connect(udp, &peer, v3, tid, ptid,
+			    sid + (unsigned)i, psid + (unsigned)i);
+		status = run(fd, udp, tunnel, target, argv);
+		printf("l2tpsock: session %u: status %d, fds open %d\n",
+		    sid + (unsigned)i, status, open_fds());
+		fflush(stdout);
 	}
-	/* The child holds the session now; our copy would keep it alive. */
-	if (fd != udp && fd != tunnel)
-		close(fd);
-	signal(SIGTERM, SIG_IGN);
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			die("waitpid");
-	if (WIFEXITED(status))
-		return WEXITSTATUS(status);
-	return 128 + WTERMSIG(status);
+	return 0;
 }

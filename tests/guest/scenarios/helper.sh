@@ -6,22 +6,38 @@
 NAME=helper
 EV=/tmp/openl2tp-event.sock
 
-# pairing LABEL PLUGINS [restart]: one LNS session with these plugins; the
-# events land in $T/LABEL.events.  With "restart" the listener is stopped
-# and started again while the session is up, as when openl2tpd restarts.
+# pairing LABEL PLUGINS [restart|absent|stuck]: one LNS session with these
+# plugins; the events land in $T/LABEL.events.  With "restart" the
+# listener is stopped and started again while the session is up, as when
+# openl2tpd restarts; "absent" runs no listener; "stuck" one that never
+# reads, with a queue of one datagram.
 pairing() {
 	label=$1
-	restart=${3:-}
+	mode=${3:-}
+	restart=
+	[ "$mode" = restart ] && restart=1
 	out=$T/$label.events
 	: >"$out"
-	eventrecv $EV "$out" &
-	recv=$!
+	rm -f $EV
+	case $mode in
+	absent) recv= ;;
+	stuck)
+		qlen=$(cat /proc/sys/net/unix/max_dgram_qlen)
+		echo 0 >/proc/sys/net/unix/max_dgram_qlen
+		eventrecv $EV -n &
+		recv=$!
+		sleep 0.3
+		echo "$qlen" >/proc/sys/net/unix/max_dgram_qlen
+		;;
+	*) eventrecv $EV "$out" & recv=$! ;;
+	esac
 	netns_setup
 	LNS_PLUGINS=$2
 	start_pair "pppol2tp_lns_mode pppol2tp_tunnel_id 10 pppol2tp_session_id 11
 		asyncmap 0xa0000 198.51.100.1:198.51.100.2" "noipdefault"
 	wait_until 40 has_ppp_addr lns || fail "$label: PPP did not come up"
 	wait_until 5 grep -q 'state=1' "$out"
+	ping_across lac 198.51.100.1 >"$T/$label.ping" 2>&1 && ping_ok=1 || ping_ok=0
 	if [ -n "$restart" ]; then
 		kill $recv
 		wait $recv 2>/dev/null
@@ -32,7 +48,7 @@ pairing() {
 	kill "$(pppd_pid lac)"
 	wait_until 30 no_process pppd || fail "$label: pppd did not exit"
 	wait_until 5 grep -q 'state=0' "$out"
-	kill $recv
+	[ -z "$recv" ] || kill $recv
 	sed "s/^/$label event: /" "$out"
 	cleanup_all
 	# What must match between pairings: the decoded fields, not the hex.
@@ -65,3 +81,13 @@ printf '%s\n' \
 	>"$T/expected-upstream"
 check "our openl2tp.so after Debian's pppol2tp.so reports each hook call, as upstream makes them" \
 	cmp "$T/expected-upstream" "$T/debian_plugin.fields"
+
+# The daemon is not there, or is stuck: the session must not notice, and
+# the helper says so once, not once per event.
+for mode in absent stuck; do
+	pairing "$mode" "plugin pppol2tp.so plugin openl2tp.so" $mode
+	check "daemon $mode: the session came up and ping crossed" test "$ping_ok" = 1
+	lost=$(grep -c 'openl2tp: .* event lost' "$T/lns-pppd.log")
+	grep 'openl2tp:' "$T/lns-pppd.log" | sed "s/^/$mode: /"
+	check "daemon $mode: one warning for the lost events ($lost)" test "$lost" = 1
+done

@@ -1,0 +1,61 @@
+# Many sessions, one after another, through one tunnel held by the daemon
+# (l2tpsock -n): each pair of pppd comes up, stays 1 s (maxconnect) and
+# ends.  The daemon's open fds and memory, each pppd's memory and fds at
+# ip-up, and the kernel's session count must not grow.
+. /payload/lib.sh
+NAME=cycles
+N=$(cat /payload/cycles 2>/dev/null || echo 100)
+
+cat >"$T/ip-up" <<SCRIPT
+#!/bin/sh
+# \$PPID is the pppd that runs this script.
+rss=\$(awk '/^VmRSS:/ { print \$2 }' /proc/\$PPID/status)
+fds=\$(ls /proc/\$PPID/fd | wc -l)
+echo "session \$6 rss_kb \$rss fds \$fds" >>$T/ipup.log
+SCRIPT
+chmod +x "$T/ip-up"
+: >"$T/ipup.log"
+
+netns_setup
+t0=$(date +%s)
+in_lac l2tpsock -n $N $LAC_SOCK -- pppd plugin pppol2tp.so pppol2tp 3 silent \
+	noipdefault nodetach noauth logfile "$T/lac-pppd.log" >"$T/lac-daemon.log" 2>&1 &
+sleep 1
+in_lns sh -c "l2tpsock -n $N $LNS_SOCK -- pppd plugin pppol2tp.so pppol2tp 3 \
+	pppol2tp_lns_mode nodetach noauth maxconnect 1 ipparam cycle \
+	ip-up-script $T/ip-up 198.51.100.1:198.51.100.2 \
+	logfile $T/lns-pppd.log >$T/lns-daemon.log 2>&1 & echo \$! >$T/lns-daemon.pid; wait" &
+wait_until 10 test -s "$T/lns-daemon.pid"
+daemon=$(cat "$T/lns-daemon.pid")
+status_kb() { awk -v f="$2:" '$1 == f { print $2 }' "/proc/$1/status"; }
+first_rss=
+while kill -0 "$daemon" 2>/dev/null; do
+	# The daemon's memory once the second session is up (its stdio is set
+	# up by then), and at the end.
+	if [ -z "$first_rss" ] && [ "$(wc -l <"$T/ipup.log")" -ge 2 ]; then
+		first_rss=$(status_kb "$daemon" VmRSS)
+	fi
+	last_rss=$(status_kb "$daemon" VmRSS)
+	sleep 1
+	[ $(( $(date +%s) - t0 )) -lt $((N * 10 + 60)) ] || break
+done
+secs=$(( $(date +%s) - t0 ))
+
+ups=$(wc -l <"$T/ipup.log")
+check "$ups of $N sessions reached ip-up through one tunnel in $secs s" test "$ups" -eq "$N"
+fds=$(sed -n 's/.*fds open \([0-9]*\)/\1/p' "$T/lns-daemon.log" | sort -u | tr '\n' ' ')
+check "daemon's open fds after each session stay at: $fds" test "$(echo $fds | wc -w)" -eq 1
+check "daemon's memory flat: ${first_rss} kB after the second session, ${last_rss} kB at the end" \
+	test "$first_rss" = "$last_rss"
+prss=$(cut -d' ' -f4 "$T/ipup.log" | sort -n | uniq | tr '\n' ' ')
+pfds=$(cut -d' ' -f6 "$T/ipup.log" | sort -n | uniq | tr '\n' ' ')
+# Each pppd is a new process: what could grow is what they share or what
+# the kernel keeps.  Compare the mean RSS of the first and second halves.
+halves=$(cut -d' ' -f4 "$T/ipup.log" | awk '{ v[NR] = $1 } END {
+	h = int(NR / 2); for (i = 1; i <= NR; i++) if (i <= h) a += v[i]; else b += v[i];
+	printf "%d %d", a / h, b / (NR - h) }')
+check "pppd RSS at ip-up flat: mean $(echo $halves | cut -d' ' -f1) kB in the first half, $(echo $halves | cut -d' ' -f2) kB in the second (range: $prss)" \
+	test "$(echo $halves | cut -d' ' -f2)" -le $(( $(echo $halves | cut -d' ' -f1) + 256 ))
+check "pppd open fds at ip-up the same every time: $pfds" test "$(echo $pfds | wc -w)" -eq 1
+check "no session left in the kernel on the LNS" wait_until 20 no_l2tp_session lns
+check "no session left in the kernel on the LAC" wait_until 20 no_l2tp_session lac
