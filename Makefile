@@ -64,7 +64,7 @@ install: $(O)/pppol2tp.so $(O)/openl2tp.so
 
 # Test programs that run inside the guests (host-built, glibc is forward
 # compatible from bookworm to trixie).
-TOOLS = l2tpsock l2tpget eventrecv
+TOOLS = l2tpsock l2tpget eventrecv l2tpfan blast
 tools: $(TOOLS:%=$(O)/bin/%)
 
 # The test-only helper plugin, built per pppd version like the plugin.
@@ -118,6 +118,10 @@ fuzz:
 corpus:
 	@tests/fuzz/capture.sh
 
+# The benchmark (not a test): BENCH_SIZES, BENCH_MB as in tests/bench/bench.sh.
+bench:
+	@tests/bench/bench.sh
+
 demo:
 	@tests/demo.sh
 
@@ -127,4 +131,4 @@ clean-objs:
 clean: clean-objs
 	rm -rf build
 
-.PHONY: all install clean clean-objs tools unit unit-valgrind check demo fuzz corpus
+.PHONY: all install clean clean-objs tools unit unit-valgrind check demo fuzz corpus bench

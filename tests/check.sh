@@ -48,6 +48,8 @@ step valgrind unit_valgrind
 step fuzz tests/fuzz/run.sh "${FUZZ_SMOKE_SECONDS:-10}"
 step bookworm tests/guest/run.sh bookworm
 step trixie tests/guest/run.sh trixie
+# A 10-session run of the benchmark, so it cannot rot.
+step bench env BENCH_SIZES=10 BENCH_MB=5 BENCH_MEM=1024 BENCH_LIMIT=900 tests/bench/bench.sh --smoke
 
 passed=$(grep -c '^PASS: ' "$results")
 failed=$(grep -c '^FAIL: ' "$results")

@@ -36,6 +36,11 @@ cp -r "$here/scenarios" "$pl/payload/"
 # The demo is a scenario of its own, run only when asked for.
 [ -z "${DEMO:-}" ] || cp "$here/demo.sh" "$pl/payload/scenarios/"
 [ -z "${CAPTURE:-}" ] || cp "$here/capture.sh" "$pl/payload/scenarios/"
+if [ -n "${BENCH_SIZES:-}" ]; then
+	cp "$here/bench.sh" "$pl/payload/scenarios/"
+	echo "$BENCH_SIZES" >"$pl/payload/bench-sizes"
+	echo "${BENCH_MB:-100}" >"$pl/payload/bench-mb"
+fi
 cp "$build"/tools/bin/* "$pl/payload/bin/"
 cp "$dir/plugin/pppol2tp.so" "$pl/usr/lib/pppd/$version/"
 cp "$dir/plugin/hookrec.so" "$pl/payload/"

@@ -1,0 +1,184 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * l2tpfan: many sessions at once through one tunnel, for the benchmark.
+ * Makes the tunnel (UDP and PPPoL2TP tunnel sockets) and COUNT session
+ * sockets (ids SID..SID+COUNT-1, peer PEER_SID..), starts the command once
+ * per session with its socket as fd 3, and prints for each
+ *   start SESSION PID SECONDS
+ * with SECONDS on the CLOCK_BOOTTIME clock that /proc/uptime shows, so
+ * scripts run by pppd can time themselves against it.  Holds the tunnel
+ * until every command has exited.  In the command's arguments @HI@ and @LO@
+ * become i / 250 and i % 250 + 1 for the session's index i (from 0), so
+ * each pppd can be given addresses of its own.
+ *
+ *   l2tpfan -l ADDR:PORT -p ADDR:PORT -t TID -T PEER_TID -s SID -S PEER_SID
+ *           -n COUNT -- COMMAND [ARG...]
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <linux/if_pppox.h>
+#include <linux/if_pppol2tp.h>
+
+static void
+die(const char *what)
+{
+	fprintf(stderr, "l2tpfan: %s: %s\n", what, strerror(errno));
+	exit(126);
+}
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: l2tpfan -l ADDR:PORT -p ADDR:PORT -t TID "
+	    "-T PEER_TID -s SID -S PEER_SID -n COUNT -- CMD\n");
+	exit(126);
+}
+
+static void
+parse_inet(const char *s, struct sockaddr_in *sin)
+{
+	char host[64];
+	const char *colon = strrchr(s, ':');
+
+	if (colon == NULL || (size_t)(colon - s) >= sizeof(host))
+		usage();
+	memcpy(host, s, (size_t)(colon - s));
+	host[colon - s] = '\0';
+	memset(sin, 0, sizeof(*sin));
+	sin->sin_family = AF_INET;
+	sin->sin_port = htons((unsigned short)atoi(colon + 1));
+	if (inet_pton(AF_INET, host, &sin->sin_addr) != 1)
+		usage();
+}
+
+static int
+connect_session(int udp, const struct sockaddr_in *peer, unsigned tid,
+    unsigned ptid, unsigned sid, unsigned psid)
+{
+	union {
+		struct sockaddr sa;
+		struct sockaddr_pppol2tp v2;
+	} u;
+	int s = socket(AF_PPPOX, SOCK_DGRAM | SOCK_CLOEXEC, PX_PROTO_OL2TP);
+
+	if (s < 0)
+		die("socket(AF_PPPOX)");
+	memset(&u, 0, sizeof(u));
+	u.v2.sa_family = AF_PPPOX;
+	u.v2.sa_protocol = PX_PROTO_OL2TP;
+	u.v2.pppol2tp.fd = udp;
+	u.v2.pppol2tp.addr = *peer;
+	u.v2.pppol2tp.s_tunnel = (unsigned short)tid;
+	u.v2.pppol2tp.d_tunnel = (unsigned short)ptid;
+	u.v2.pppol2tp.s_session = (unsigned short)sid;
+	u.v2.pppol2tp.d_session = (unsigned short)psid;
+	if (connect(s, &u.sa, sizeof(u.v2)) < 0)
+		die("connect PPPoL2TP");
+	return s;
+}
+
+/* argv with @HI@ and @LO@ replaced for session index i (static storage). */
+static char **
+session_argv(char **argv, int i)
+{
+	static char *out[64];
+	static char buf[64][128];
+	int k;
+
+	for (k = 0; argv[k] != NULL && k < 63; k++) {
+		const char *src = argv[k];
+		char *dst = buf[k], *end = buf[k] + sizeof(buf[k]) - 4;
+
+		while (*src != '\0' && dst < end) {
+			if (strncmp(src, "@HI@", 4) == 0) {
+				dst += sprintf(dst, "%d", i / 250);
+				src += 4;
+			} else if (strncmp(src, "@LO@", 4) == 0) {
+				dst += sprintf(dst, "%d", i % 250 + 1);
+				src += 4;
+			} else
+				*dst++ = *src++;
+		}
+		*dst = '\0';
+		out[k] = buf[k];
+	}
+	out[k] = NULL;
+	return out;
+}
+
+static double
+boottime(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_BOOTTIME, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct sockaddr_in local, peer;
+	struct rlimit rl = { 65536, 65536 };
+	unsigned tid = 0, ptid = 0, sid = 0, psid = 0;
+	int c, udp, count = 0, i, have_local = 0, have_peer = 0;
+
+	while ((c = getopt(argc, argv, "l:p:t:T:s:S:n:")) != -1) {
+		switch (c) {
+		case 'l': parse_inet(optarg, &local); have_local = 1; break;
+		case 'p': parse_inet(optarg, &peer); have_peer = 1; break;
+		case 't': tid = (unsigned)strtoul(optarg, NULL, 10); break;
+		case 'T': ptid = (unsigned)strtoul(optarg, NULL, 10); break;
+		case 's': sid = (unsigned)strtoul(optarg, NULL, 10); break;
+		case 'S': psid = (unsigned)strtoul(optarg, NULL, 10); break;
+		case 'n': count = atoi(optarg); break;
+		default: usage();
+		}
+	}
+	if (optind >= argc || !have_local || !have_peer || !tid || !ptid ||
+	    !sid || !psid || count < 1 || sid + (unsigned)count > 65536 ||
+	    psid + (unsigned)count > 65536)
+		usage();
+	argv += optind;
+	/* One session socket each is held only until its pppd has it. */
+	setrlimit(RLIMIT_NOFILE, &rl);
+
+	if ((udp = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0)) < 0)
+		die("socket(AF_INET)");
+	if (bind(udp, (struct sockaddr *)&local, sizeof(local)) < 0)
+		die("bind");
+	if (connect(udp, (struct sockaddr *)&peer, sizeof(peer)) < 0)
+		die("connect UDP");
+	connect_session(udp, &peer, tid, ptid, 0, 0);	/* the tunnel */
+
+	for (i = 0; i < count; i++) {
+		int fd = connect_session(udp, &peer, tid, ptid,
+		    sid + (unsigned)i, psid + (unsigned)i);
+		double t = boottime();
+		pid_t pid = fork();
+
+		if (pid < 0)
+			die("fork");
+		if (pid == 0) {
+			/* dup2 clears FD_CLOEXEC on fd 3 only. */
+			if (dup2(fd, 3) < 0)
+				die("dup2");
+			execvp(argv[0], session_argv(argv, i));
+			die(argv[0]);
+		}
+		close(fd);
+		printf("start %u %d %.3f\n", sid + (unsigned)i, (int)pid, t);
+	}
+	fflush(stdout);
+	while (wait(NULL) > 0 || errno == EINTR)
+		;
+	return 0;
+}
