@@ -34,6 +34,9 @@ HELPER_OBJS = $(O)/openl2tp.o $(O)/event_encode.o
 
 all: $(O)/pppol2tp.so $(O)/openl2tp.so
 
+# Prerequisites named per target ($$(SRCS_$$*)) below need this.
+.SECONDEXPANSION:
+
 $(O)/openl2tp.so: $(HELPER_OBJS) helper.map
 	$(CC) $(LDFLAGS_SO) -Wl,--version-script=helper.map -o $@ $(HELPER_OBJS)
 
@@ -72,9 +75,12 @@ $(O)/hookrec.so: tests/tools/hookrec.c compat.h pppol2tp.h
 	@mkdir -p $(O)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS_SO) -o $@ tests/tools/hookrec.c
 
-$(O)/bin/%: tests/tools/%.c
+# The two test daemons share l2tptool.c.
+TOOL_LIB_l2tpsock = tests/tools/l2tptool.c
+TOOL_LIB_l2tpfan = tests/tools/l2tptool.c
+$(O)/bin/%: tests/tools/%.c tests/tools/l2tptool.h $$(TOOL_LIB_$$*)
 	@mkdir -p $(O)/bin
-	$(CC) $(CFLAGS) $(WARNINGS) -o $@ $<
+	$(CC) $(CFLAGS) $(WARNINGS) -o $@ $< $(TOOL_LIB_$*)
 
 # Unit tests of the pure logic, under AddressSanitizer and UBSan, and the
 # same tests without sanitizers under valgrind (zero errors, no leaks).
@@ -98,7 +104,6 @@ unit: $(UNIT_TESTS:%=$(UNIT_DIR)/%)
 unit-valgrind: $(UNIT_TESTS:%=$(VG_DIR)/%)
 	@for t in $(UNIT_TESTS); do $(VALGRIND) $(VG_DIR)/$$t || exit 1; done
 
-.SECONDEXPANSION:
 $(UNIT_DIR)/%: tests/unit/%.c tests/unit/unit.h $$(SRCS_$$*)
 	@mkdir -p $(UNIT_DIR)
 	$(CC) -g -O1 $(WARNINGS) $(SAN) -o $@ $< $(SRCS_$*)

@@ -61,8 +61,12 @@ static void (*prev_snoop_send)(unsigned char *, int);
 static struct ncp_updown ncp;
 static struct channel l2tp_channel;
 
-/* How often to ask the kernel whether the session still exists. */
-#define WATCH_SECONDS	2
+/*
+ * How often to ask the kernel whether the session still exists, once the
+ * link is up: often enough that a deleted session ends within seconds,
+ * rarely enough that a thousand idle sessions cost the kernel nothing.
+ */
+#define WATCH_SECONDS	5
 static struct l2tp_watch watch = { .fd = -1 };
 
 static int set_session_fd(char **);
@@ -284,14 +288,21 @@ snoop_send(unsigned char *pkt, int len)
 		prev_snoop_send(pkt, len);
 }
 
+static void start_watch(void);
+
 /*
- * The ACCMs are settled while LCP negotiates: snoop only in the
+ * The link is up (PHASE_RUNNING): watch the session from now on.  In LNS
+ * mode, the ACCMs are settled while LCP negotiates: snoop only in the
  * establish phase, and start afresh when LCP renegotiates.
  */
 static void
 on_phase(void *ctx, int phase)
 {
 	(void)ctx;
+	if (phase == PHASE_RUNNING)
+		start_watch();
+	if (!lns_mode)
+		return;
 	if (phase == PHASE_ESTABLISH) {
 		lcp_snoop_reset(&accm);
 		snooping = 1;
@@ -369,8 +380,8 @@ check_l2tp_options(void)
 		prev_snoop_send = snoop_send_hook;
 		snoop_recv_hook = snoop_recv;
 		snoop_send_hook = snoop_send;
-		compat_notify(COMPAT_EV_PHASE, on_phase, NULL);
 	}
+	compat_notify(COMPAT_EV_PHASE, on_phase, NULL);
 	ncp_updown_init(&ncp);
 	compat_notify(COMPAT_EV_IP_UP, on_ncp, &ipv4_up);
 	compat_notify(COMPAT_EV_IP_DOWN, on_ncp, &ipv4_down);
@@ -424,9 +435,12 @@ watch_session(void *arg)
 	}
 }
 
+/* Started when the first network protocol is up, so bring-up pays nothing. */
 static void
 start_watch(void)
 {
+	if (watch.fd >= 0)
+		return;
 	if (l2tp_watch_open(&watch) < 0) {
 		dbglog("pppol2tp: cannot watch the session over netlink (%m); "
 		    "a deleted session is noticed only by LCP echoes");
@@ -473,7 +487,6 @@ connect_l2tp(void)
 	    (unsigned)session.tunnel_id, (unsigned)session.session_id,
 	    (unsigned)session.peer_tunnel_id,
 	    (unsigned)session.peer_session_id, lns_mode ? ", LNS" : "");
-	start_watch();
 	return session_fd;
 }
 

@@ -48,6 +48,7 @@ cp "$dir/plugin/hookrec.so" "$pl/payload/"
 echo "$suite" >"$pl/payload/suite"
 [ -z "${VERBOSE:-}" ] || touch "$pl/payload/verbose"
 [ -z "${CYCLES:-}" ] || echo "$CYCLES" >"$pl/payload/cycles"
+[ -z "${SCENARIO_LIMIT:-}" ] || echo "$SCENARIO_LIMIT" >"$pl/payload/scenario-limit"
 echo "$@" >"$pl/payload/scenarios.list"
 (cd "$pl" && find . | cpio -o -H newc --quiet) >"$dir/payload.cpio"
 

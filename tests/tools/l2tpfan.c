@@ -27,12 +27,7 @@
 #include <linux/if_pppox.h>
 #include <linux/if_pppol2tp.h>
 
-static void
-die(const char *what)
-{
-	fprintf(stderr, "l2tpfan: %s: %s\n", what, strerror(errno));
-	exit(126);
-}
+#include "l2tptool.h"
 
 static void
 usage(void)
@@ -40,49 +35,6 @@ usage(void)
 	fprintf(stderr, "usage: l2tpfan -l ADDR:PORT -p ADDR:PORT -t TID "
 	    "-T PEER_TID -s SID -S PEER_SID -n COUNT -- CMD\n");
 	exit(126);
-}
-
-static void
-parse_inet(const char *s, struct sockaddr_in *sin)
-{
-	char host[64];
-	const char *colon = strrchr(s, ':');
-
-	if (colon == NULL || (size_t)(colon - s) >= sizeof(host))
-		usage();
-	memcpy(host, s, (size_t)(colon - s));
-	host[colon - s] = '\0';
-	memset(sin, 0, sizeof(*sin));
-	sin->sin_family = AF_INET;
-	sin->sin_port = htons((unsigned short)atoi(colon + 1));
-	if (inet_pton(AF_INET, host, &sin->sin_addr) != 1)
-		usage();
-}
-
-static int
-connect_session(int udp, const struct sockaddr_in *peer, unsigned tid,
-    unsigned ptid, unsigned sid, unsigned psid)
-{
-	union {
-		struct sockaddr sa;
-		struct sockaddr_pppol2tp v2;
-	} u;
-	int s = socket(AF_PPPOX, SOCK_DGRAM | SOCK_CLOEXEC, PX_PROTO_OL2TP);
-
-	if (s < 0)
-		die("socket(AF_PPPOX)");
-	memset(&u, 0, sizeof(u));
-	u.v2.sa_family = AF_PPPOX;
-	u.v2.sa_protocol = PX_PROTO_OL2TP;
-	u.v2.pppol2tp.fd = udp;
-	u.v2.pppol2tp.addr = *peer;
-	u.v2.pppol2tp.s_tunnel = (unsigned short)tid;
-	u.v2.pppol2tp.d_tunnel = (unsigned short)ptid;
-	u.v2.pppol2tp.s_session = (unsigned short)sid;
-	u.v2.pppol2tp.d_session = (unsigned short)psid;
-	if (connect(s, &u.sa, sizeof(u.v2)) < 0)
-		die("connect PPPoL2TP");
-	return s;
 }
 
 /* argv with @HI@ and @LO@ replaced for session index i (static storage). */
@@ -123,6 +75,8 @@ boottime(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+const char *tool_name = "l2tpfan";
+
 int
 main(int argc, char **argv)
 {
@@ -133,8 +87,8 @@ main(int argc, char **argv)
 
 	while ((c = getopt(argc, argv, "l:p:t:T:s:S:n:")) != -1) {
 		switch (c) {
-		case 'l': parse_inet(optarg, &local); have_local = 1; break;
-		case 'p': parse_inet(optarg, &peer); have_peer = 1; break;
+		case 'l': if (tool_parse_inet(optarg, &local) < 0) usage(); have_local = 1; break;
+		case 'p': if (tool_parse_inet(optarg, &peer) < 0) usage(); have_peer = 1; break;
 		case 't': tid = (unsigned)strtoul(optarg, NULL, 10); break;
 		case 'T': ptid = (unsigned)strtoul(optarg, NULL, 10); break;
 		case 's': sid = (unsigned)strtoul(optarg, NULL, 10); break;
@@ -152,27 +106,27 @@ main(int argc, char **argv)
 	setrlimit(RLIMIT_NOFILE, &rl);
 
 	if ((udp = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0)) < 0)
-		die("socket(AF_INET)");
+		tool_die("socket(AF_INET)");
 	if (bind(udp, (struct sockaddr *)&local, sizeof(local)) < 0)
-		die("bind");
+		tool_die("bind");
 	if (connect(udp, (struct sockaddr *)&peer, sizeof(peer)) < 0)
-		die("connect UDP");
-	connect_session(udp, &peer, tid, ptid, 0, 0);	/* the tunnel */
+		tool_die("connect UDP");
+	tool_pppol2tp_connect(udp, &peer, 0, tid, ptid, 0, 0);	/* the tunnel */
 
 	for (i = 0; i < count; i++) {
-		int fd = connect_session(udp, &peer, tid, ptid,
+		int fd = tool_pppol2tp_connect(udp, &peer, 0, tid, ptid,
 		    sid + (unsigned)i, psid + (unsigned)i);
 		double t = boottime();
 		pid_t pid = fork();
 
 		if (pid < 0)
-			die("fork");
+			tool_die("fork");
 		if (pid == 0) {
 			/* dup2 clears FD_CLOEXEC on fd 3 only. */
 			if (dup2(fd, 3) < 0)
-				die("dup2");
+				tool_die("dup2");
 			execvp(argv[0], session_argv(argv, i));
-			die(argv[0]);
+			tool_die(argv[0]);
 		}
 		close(fd);
 		printf("start %u %d %.3f\n", sid + (unsigned)i, (int)pid, t);

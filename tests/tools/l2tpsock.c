@@ -31,16 +31,11 @@
 #include <linux/if_pppox.h>
 #include <linux/if_pppol2tp.h>
 
+#include "l2tptool.h"
+
 #ifndef SOL_PPPOL2TP
 #define SOL_PPPOL2TP	273
 #endif
-
-static void
-die(const char *what)
-{
-	fprintf(stderr, "l2tpsock: %s: %s\n", what, strerror(errno));
-	exit(126);
-}
 
 static void
 usage(void)
@@ -48,65 +43,6 @@ usage(void)
 	fprintf(stderr, "usage: l2tpsock [-3] -l ADDR:PORT -p ADDR:PORT "
 	    "-t TID -T PEER_TID -s SID -S PEER_SID [-k KIND] [-f N] -- CMD\n");
 	exit(126);
-}
-
-static void
-parse_inet(const char *s, struct sockaddr_in *sin)
-{
-	char host[64];
-	const char *colon = strrchr(s, ':');
-
-	if (colon == NULL || (size_t)(colon - s) >= sizeof(host))
-		usage();
-	memcpy(host, s, (size_t)(colon - s));
-	host[colon - s] = '\0';
-	memset(sin, 0, sizeof(*sin));
-	sin->sin_family = AF_INET;
-	sin->sin_port = htons((unsigned short)atoi(colon + 1));
-	if (inet_pton(AF_INET, host, &sin->sin_addr) != 1)
-		usage();
-}
-
-/* Connect a PPPoL2TP socket to (tunnel, session) over the UDP socket. */
-static int
-pppol2tp_connect(int udp, const struct sockaddr_in *peer, int v3,
-    unsigned tid, unsigned ptid, unsigned sid, unsigned psid)
-{
-	union {
-		struct sockaddr sa;
-		struct sockaddr_pppol2tp v2;
-		struct sockaddr_pppol2tpv3 v3;
-	} u;
-	socklen_t len;
-	int s = socket(AF_PPPOX, SOCK_DGRAM, PX_PROTO_OL2TP);
-
-	if (s < 0)
-		die("socket(AF_PPPOX, PX_PROTO_OL2TP)");
-	memset(&u, 0, sizeof(u));
-	if (v3) {
-		u.v3.sa_family = AF_PPPOX;
-		u.v3.sa_protocol = PX_PROTO_OL2TP;
-		u.v3.pppol2tp.fd = udp;
-		u.v3.pppol2tp.addr = *peer;
-		u.v3.pppol2tp.s_tunnel = tid;
-		u.v3.pppol2tp.d_tunnel = ptid;
-		u.v3.pppol2tp.s_session = sid;
-		u.v3.pppol2tp.d_session = psid;
-		len = sizeof(u.v3);
-	} else {
-		u.v2.sa_family = AF_PPPOX;
-		u.v2.sa_protocol = PX_PROTO_OL2TP;
-		u.v2.pppol2tp.fd = udp;
-		u.v2.pppol2tp.addr = *peer;
-		u.v2.pppol2tp.s_tunnel = (unsigned short)tid;
-		u.v2.pppol2tp.d_tunnel = (unsigned short)ptid;
-		u.v2.pppol2tp.s_session = (unsigned short)sid;
-		u.v2.pppol2tp.d_session = (unsigned short)psid;
-		len = sizeof(u.v2);
-	}
-	if (connect(s, &u.sa, len) < 0)
-		die("connect PPPoL2TP");
-	return s;
 }
 
 static int
@@ -129,7 +65,7 @@ run(int fd, int udp, int tunnel, int target, char **argv)
 
 	pid = fork();
 	if (pid < 0)
-		die("fork");
+		tool_die("fork");
 	if (pid == 0) {
 		/* The command gets the one socket asked for, as from a daemon. */
 		if (udp >= 0 && udp != fd)
@@ -138,22 +74,24 @@ run(int fd, int udp, int tunnel, int target, char **argv)
 			close(tunnel);
 		if (fd != target) {
 			if (dup2(fd, target) < 0)
-				die("dup2");
+				tool_die("dup2");
 			close(fd);
 		}
 		execvp(argv[0], argv);
-		die(argv[0]);
+		tool_die(argv[0]);
 	}
 	/* The child holds the session now; our copy would keep it alive. */
 	if (fd != udp && fd != tunnel)
 		close(fd);
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
-			die("waitpid");
+			tool_die("waitpid");
 	if (WIFEXITED(status))
 		return WEXITSTATUS(status);
 	return 128 + WTERMSIG(status);
 }
+
+const char *tool_name = "l2tpsock";
 
 int
 main(int argc, char **argv)
@@ -169,8 +107,8 @@ main(int argc, char **argv)
 		case '3': v3 = 1; break;
 		case 'q': preseq = 1; break;
 		case 'n': count = atoi(optarg); break;
-		case 'l': parse_inet(optarg, &local); have_local = 1; break;
-		case 'p': parse_inet(optarg, &peer); have_peer = 1; break;
+		case 'l': if (tool_parse_inet(optarg, &local) < 0) usage(); have_local = 1; break;
+		case 'p': if (tool_parse_inet(optarg, &peer) < 0) usage(); have_peer = 1; break;
 		case 't': tid = (unsigned)strtoul(optarg, NULL, 10); break;
 		case 'T': ptid = (unsigned)strtoul(optarg, NULL, 10); break;
 		case 's': sid = (unsigned)strtoul(optarg, NULL, 10); break;
@@ -186,23 +124,23 @@ main(int argc, char **argv)
 
 	if (strcmp(kind, "file") == 0) {
 		if ((fd = open("/dev/null", O_RDWR)) < 0)
-			die("open /dev/null");
+			tool_die("open /dev/null");
 	} else if (strcmp(kind, "pppoe") == 0) {
 		if ((fd = socket(AF_PPPOX, SOCK_STREAM, PX_PROTO_OE)) < 0)
-			die("socket(AF_PPPOX, PX_PROTO_OE)");
+			tool_die("socket(AF_PPPOX, PX_PROTO_OE)");
 	} else if (strcmp(kind, "unconnected") == 0) {
 		if ((fd = socket(AF_PPPOX, SOCK_DGRAM, PX_PROTO_OL2TP)) < 0)
-			die("socket(AF_PPPOX, PX_PROTO_OL2TP)");
+			tool_die("socket(AF_PPPOX, PX_PROTO_OL2TP)");
 	} else {
 		if (!have_local || !have_peer || tid == 0 || ptid == 0)
 			usage();
 		if ((udp = socket(AF_INET, SOCK_DGRAM, 0)) < 0)
-			die("socket(AF_INET, SOCK_DGRAM)");
+			tool_die("socket(AF_INET, SOCK_DGRAM)");
 		if (bind(udp, (struct sockaddr *)&local, sizeof(local)) < 0)
-			die("bind");
+			tool_die("bind");
 		if (connect(udp, (struct sockaddr *)&peer, sizeof(peer)) < 0)
-			die("connect UDP");
-		tunnel = pppol2tp_connect(udp, &peer, v3, tid, ptid, 0, 0);
+			tool_die("connect UDP");
+		tunnel = tool_pppol2tp_connect(udp, &peer, v3, tid, ptid, 0, 0);
 		if (strcmp(kind, "udp") == 0)
 			fd = udp;
 		else if (strcmp(kind, "tunnel") == 0)
@@ -210,13 +148,13 @@ main(int argc, char **argv)
 		else if (strcmp(kind, "session") == 0) {
 			if (sid == 0 || psid == 0)
 				usage();
-			fd = pppol2tp_connect(udp, &peer, v3, tid, ptid, sid,
+			fd = tool_pppol2tp_connect(udp, &peer, v3, tid, ptid, sid,
 			    psid);
 			if (preseq && (setsockopt(fd, SOL_PPPOL2TP,
 			    PPPOL2TP_SO_SENDSEQ, &preseq, sizeof(preseq)) < 0 ||
 			    setsockopt(fd, SOL_PPPOL2TP, PPPOL2TP_SO_RECVSEQ,
 			    &preseq, sizeof(preseq)) < 0))
-				die("setsockopt SENDSEQ/RECVSEQ");
+				tool_die("setsockopt SENDSEQ/RECVSEQ");
 		} else
 			usage();
 	}
@@ -225,7 +163,7 @@ main(int argc, char **argv)
 		return run(fd, udp, tunnel, target, argv);
 	for (i = 0; i < count; i++) {
 		if (i > 0)
-			fd = pppol2tp_connect(udp, &peer, v3, tid, ptid,
+			fd = tool_pppol2tp_connect(udp, &peer, v3, tid, ptid,
 			    sid + (unsigned)i, psid + (unsigned)i);
 		status = run(fd, udp, tunnel, target, argv);
 		printf("l2tpsock: session %u: status %d, fds open %d\n",
