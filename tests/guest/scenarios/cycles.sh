@@ -19,10 +19,11 @@ chmod +x "$T/ip-up"
 netns_setup
 t0=$(date +%s)
 in_lac l2tpsock -n $N $LAC_SOCK -- pppd plugin pppol2tp.so pppol2tp 3 silent \
-	noipdefault nodetach noauth logfile "$T/lac-pppd.log" >"$T/lac-daemon.log" 2>&1 &
+	noipdefault nodetach noauth lcp-restart 1 logfile "$T/lac-pppd.log" \
+	>"$T/lac-daemon.log" 2>&1 &
 sleep 1
 in_lns sh -c "l2tpsock -n $N $LNS_SOCK -- pppd plugin pppol2tp.so pppol2tp 3 \
-	pppol2tp_lns_mode nodetach noauth maxconnect 1 ipparam cycle \
+	pppol2tp_lns_mode nodetach noauth maxconnect 1 lcp-restart 1 ipparam cycle \
 	ip-up-script $T/ip-up 198.51.100.1:198.51.100.2 \
 	logfile $T/lns-pppd.log >$T/lns-daemon.log 2>&1 & echo \$! >$T/lns-daemon.pid; wait" &
 wait_until 10 test -s "$T/lns-daemon.pid"
@@ -37,7 +38,7 @@ while kill -0 "$daemon" 2>/dev/null; do
 	fi
 	last_rss=$(status_kb "$daemon" VmRSS)
 	sleep 1
-	[ $(( $(date +%s) - t0 )) -lt $((N * 10 + 60)) ] || break
+	[ $(( $(date +%s) - t0 )) -lt $((N * 8 + 60)) ] || break
 done
 secs=$(( $(date +%s) - t0 ))
 

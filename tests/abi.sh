@@ -1,0 +1,26 @@
+#!/bin/sh
+# The plugins' binary interface, read from the built objects: exactly the
+# symbols helpers and pppd link against are exported, and the IPv6 and
+# multilink symbols are weak so the plugins load in a pppd built without
+# them.   abi.sh DIR LABEL   (a build directory holding both .so files)
+set -u
+dir=$1
+label=$2
+status=0
+verdict() { if [ "$1" = ok ]; then echo "PASS: abi $label: $2"; else echo "FAIL: abi $label: $2"; status=1; fi; }
+
+exports() { nm -D --defined-only "$1" | awk '{ print $3 }' | sort | tr '\n' ' '; }
+want="plugin_init pppd_version pppol2tp_ip_updown_hook pppol2tp_send_accm_hook pppol2tp_session_id pppol2tp_tunnel_id "
+got=$(exports "$dir/pppol2tp.so")
+[ "$got" = "$want" ] && r=ok || r=no
+verdict $r "pppol2tp.so exports exactly: $got"
+got=$(exports "$dir/openl2tp.so")
+[ "$got" = "plugin_init pppd_version " ] && r=ok || r=no
+verdict $r "openl2tp.so exports exactly: $got"
+
+# 2.4.9 names the IPv6 notifier lists; 2.5 has an enum and needs no symbol.
+strong=$(nm -D --undefined-only "$dir/pppol2tp.so" "$dir/openl2tp.so" |
+	awk '$1 == "U" && $2 ~ /^(ipv6_|multilink_join_hook)/ { print $2 }' | tr '\n' ' ')
+[ -z "$strong" ] && r=ok || r=no
+verdict $r "no strong reference to IPv6 or multilink symbols (${strong:-none})"
+exit $status
