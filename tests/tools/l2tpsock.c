@@ -14,8 +14,8 @@
  * daemon that configures the session itself would.
  * -n COUNT runs COUNT sessions one after another through the one tunnel
  * (session ids SID+i, PEER_SID+i), each with its own run of the command,
- * and prints "l2tpsock: session N: status S" and its own open fd count
- * after each.
+ * and prints "l2tpsock: session N: status S, fds open F, rss_kb R" after
+ * each: its own open fds and resident memory.
  * Exits with the command's status, or 126 when the setup failed.
  */
 #include <arpa/inet.h>
@@ -54,6 +54,21 @@ open_fds(void)
 		if (fcntl(fd, F_GETFD) >= 0)
 			n++;
 	return n;
+}
+
+/* Our resident set, from /proc/self/statm (pages). */
+static long
+rss_kb(void)
+{
+	long size = 0, resident = 0;
+	FILE *f = fopen("/proc/self/statm", "r");
+
+	if (f != NULL) {
+		if (fscanf(f, "%ld %ld", &size, &resident) != 2)
+			resident = 0;
+		fclose(f);
+	}
+	return resident * (sysconf(_SC_PAGESIZE) / 1024);
 }
 
 /* Run the command with fd as its fd target; returns its exit status. */
@@ -166,8 +181,9 @@ main(int argc, char **argv)
 			fd = tool_pppol2tp_connect(udp, &peer, v3, tid, ptid,
 			    sid + (unsigned)i, psid + (unsigned)i);
 		status = run(fd, udp, tunnel, target, argv);
-		printf("l2tpsock: session %u: status %d, fds open %d\n",
-		    sid + (unsigned)i, status, open_fds());
+		printf("l2tpsock: session %u: status %d, fds open %d, "
+		    "rss_kb %ld\n", sid + (unsigned)i, status, open_fds(),
+		    rss_kb());
 		fflush(stdout);
 	}
 	return 0;
