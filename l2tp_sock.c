@@ -51,16 +51,6 @@ l2tp_sock_set(int fd, enum l2tp_setting which, int value)
 	return 0;
 }
 
-int
-l2tp_sock_get(int fd, enum l2tp_setting which, int *value)
-{
-	socklen_t len = sizeof(*value);
-
-	if (getsockopt(fd, SOL_PPPOL2TP, sockopt_of[which], value, &len) < 0)
-		return errno;
-	return 0;
-}
-
 static const char *
 file_kind(mode_t mode)
 {

@@ -23,9 +23,8 @@ enum l2tp_setting {
 	L2TP_SET_DEBUG,
 };
 
-/* Both return 0 or an errno value. */
+/* Returns 0 or an errno value. */
 int l2tp_sock_set(int fd, enum l2tp_setting which, int value);
-int l2tp_sock_get(int fd, enum l2tp_setting which, int *value);
 
 /* The kernel's name for a setting, for messages. */
 const char *l2tp_setting_name(enum l2tp_setting which);

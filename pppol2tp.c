@@ -6,7 +6,7 @@
  * session socket.  This file is the glue to pppd: options, the channel,
  * the kernel settings and the hooks a helper plugin uses.  Everything that
  * can be judged without pppd lives in l2tp_sock.c, l2tp_addr.c,
- * lcp_snoop.c, ncp_updown.c and optcheck.c.
+ * l2tp_watch.c, lcp_snoop.c, ncp_updown.c and optcheck.c.
  */
 #include <errno.h>
 #include <limits.h>

@@ -115,8 +115,9 @@ start_pair() {
 
 # pppd's pid in a namespace (the one l2tpsock started).
 pppd_pid() {
+	ns=$($IP netns exec "$1" readlink /proc/self/ns/net)
 	for p in $(pids_of pppd); do
-		if [ "$(readlink /proc/$p/ns/net)" = "$(readlink /run/netns/$1 2>/dev/null || $IP netns exec "$1" readlink /proc/self/ns/net)" ]; then
+		if [ "$(readlink /proc/$p/ns/net)" = "$ns" ]; then
 			echo "$p"
 			return
 		fi
