@@ -2,8 +2,12 @@
 # make bench: bring-up latency, memory and the data path of our plugin
 # against Debian's upstream pppol2tp.so, in one boot of the bookworm guest
 # (4 GiB, 2 vCPUs, TCG).  Prints a table per size, writes the raw numbers
-# to build/bench/bench.csv and a plot to build/bench/bringup.png.
-#   BENCH_SIZES="1 100 1000" BENCH_MB=100 tests/bench/bench.sh [--smoke]
+# to build/bench/sessions.csv (per session) and bench.csv (per run), and a
+# plot to build/bench/bringup.png.
+#   BENCH_SIZES="1 100 1000" BENCH_ROUNDS="1:10 100:6 1000:2" BENCH_MB=100 \
+#       BENCH_INSN_RUNS=2 tests/bench/bench.sh [--smoke]
+# BENCH_ROUNDS gives rounds per size (N:R), or one count for every size;
+# BENCH_INSN_RUNS how often each plugin's pppd runs under callgrind.
 # --smoke (make check): prints PASS:/FAIL: lines instead of a plot.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -19,46 +23,56 @@ if [ -z "$smoke" ] && ! command -v gnuplot >/dev/null; then
 		{ apt-get update -qq >/dev/null; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gnuplot-nox >/dev/null; }
 fi
 
-BENCH_SIZES=$sizes BENCH_MB=${BENCH_MB:-100} GUEST_MEM=${BENCH_MEM:-4096} \
+BENCH_INSN_RUNS=${BENCH_INSN_RUNS:-2} BENCH_SIZES=$sizes BENCH_ROUNDS=${BENCH_ROUNDS:-1:10 100:6 1000:2} BENCH_MB=${BENCH_MB:-100} GUEST_MEM=${BENCH_MEM:-4096} \
 	SCENARIO_LIMIT=${BENCH_LIMIT:-5000} GUEST_LIMIT=5300 \
 	"$top/tests/guest/run.sh" bookworm bench >"$out/run.log" 2>&1 || true
-log=$top/build/bookworm/console.log
-cp "$log" "$out/console.log"
+# The serial console ends its lines with CR.
+log=$out/console.log
+tr -d '\r' <"$top/build/bookworm/console.log" >"$log"
 
-# CSV: one row per run.
-echo "plugin,n,round,up,p50_s,p99_s,max_s,total_s,rss_kb,pss_kb,private_dirty_kb,plugin_rss_kb" >"$out/bench.csv"
+# The raw numbers: one row per session.
+sed -n 's/^BENCHRAW: //p' "$log" | awk '{ printf "%s %s %s %s %s %s %.3f\n", $1, $2, $3, $4, $5, $6, $5 - $4 }' >"$out/raw.txt"
+{
+	echo "plugin,n,round,start_s,up_s,cpu_ms,bringup_s"
+	tr ' ' ',' <"$out/raw.txt"
+} >"$out/sessions.csv"
+
+# One row per run: bring-up figures from the sessions, memory from the guest.
+sort -k1,1 -k2,2n -k3,3n -k7,7g "$out/raw.txt" | awk -f "$top/tests/bench/runs.awk" >"$out/runs.txt"
 sed -n 's/^BENCH: //p' "$log" | awk '{
 	for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-	print v["plugin"] "," v["n"] "," v["round"] "," v["up"] "," v["p50"] "," v["p99"] "," \
-	    v["max"] "," v["total"] "," v["rss_kb"] "," v["pss_kb"] "," v["private_dirty_kb"] "," v["plugin_rss_kb"] }' >>"$out/bench.csv"
+	print v["plugin"], v["n"], v["round"], v["up"], v["rss_kb"], v["pss_kb"], v["private_dirty_kb"], v["plugin_rss_kb"] }' >"$out/mem.txt"
+{
+	echo "plugin,n,round,up,timed,p50_s,p99_s,max_s,total_s,cpu_ms,negative,rss_kb,pss_kb,private_dirty_kb,plugin_rss_kb"
+	awk 'NR == FNR { r[$1 " " $2 " " $3] = $4 "," $5 "," $6 "," $7 "," $8 "," $9 "," $10; next }
+		{ k = $1 " " $2 " " $3; f = (k in r) ? r[k] : "0,,,,,,"
+		  print $1 "," $2 "," $3 "," $4 "," f "," $5 "," $6 "," $7 "," $8 }' "$out/runs.txt" "$out/mem.txt"
+} >"$out/bench.csv"
 echo "plugin,mb,received_bytes,secs,pppd_cpu_ticks,pppd_read_bytes,pppd_read_calls" >"$out/data.csv"
 sed -n 's/^BENCHDATA: //p' "$log" | awk '{
 	for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
 	print v["plugin"] "," v["mb"] "," v["received_bytes"] "," v["secs"] "," v["pppd_cpu_ticks"] "," \
 	    v["pppd_read_bytes"] "," v["pppd_read_calls"] }' >>"$out/data.csv"
 
-# Tables: each metric's mean over the rounds, ours against upstream.
+# Instructions per session: the same count each time to within a few
+# hundred in millions, so its ratio needs no rounds.
+sed -n 's/^BENCHINSN: //p' "$log" | awk '{
+	for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+	print v["plugin"] "," v["instructions"] }' >"$out/insn.txt"
+{ echo "plugin,instructions"; cat "$out/insn.txt"; } >"$out/instructions.csv"
+
+echo "guest clocksource: $(sed -n 's/^BENCHCLOCK: \([a-z_]*\)$/\1/p' "$log" | head -n 1)"
 for n in $sizes; do
 	echo
-	echo "N = $n sessions (mean of both rounds; TCG, so ratios, not seconds, are the result)"
-	awk -F, -v n="$n" 'NR > 1 && $2 == n {
-		k = $1; c[k]++; up[k] += $4; p50[k] += $5; p99[k] += $6; mx[k] += $7; tot[k] += $8
-		rss[k] += $9; pss[k] += $10; pd[k] += $11; pl[k] += $12 }
-		function row(name, o, u) { printf "%-28s %12.3f %12.3f %8.3f\n", name, o, u, u ? o / u : 0 }
-		END {
-		if (!c["ours"] || !c["upstream"]) { print "  (no results: see build/bench/console.log)"; exit }
-		printf "%-28s %12s %12s %8s\n", "metric", "ours", "upstream", "ratio"
-		row("sessions up", up["ours"] / c["ours"], up["upstream"] / c["upstream"])
-		row("bring-up p50 (s)", p50["ours"] / c["ours"], p50["upstream"] / c["upstream"])
-		row("bring-up p99 (s)", p99["ours"] / c["ours"], p99["upstream"] / c["upstream"])
-		row("bring-up max (s)", mx["ours"] / c["ours"], mx["upstream"] / c["upstream"])
-		row("first start to last up (s)", tot["ours"] / c["ours"], tot["upstream"] / c["upstream"])
-		row("RSS per pppd (kB)", rss["ours"] / c["ours"], rss["upstream"] / c["upstream"])
-		row("PSS per pppd (kB)", pss["ours"] / c["ours"], pss["upstream"] / c["upstream"])
-		row("private dirty per pppd (kB)", pd["ours"] / c["ours"], pd["upstream"] / c["upstream"])
-		row("plugin mapping RSS (kB)", pl["ours"] / c["ours"], pl["upstream"] / c["upstream"])
-	}' "$out/bench.csv"
+	awk -v n="$n" -f "$top/tests/bench/table.awk" "$out/bench.csv"
 done
+echo
+echo "Instructions one LNS pppd executes, exec to exit after ip-up (callgrind, one session)"
+awk -F, '{ s[$1] += $2; c[$1]++; all[$1] = all[$1] " " $2 }
+	END { if (!c["ours"] || !c["upstream"]) { print "  (no count: see build/bench/console.log)"; exit }
+	      o = s["ours"] / c["ours"]; u = s["upstream"] / c["upstream"]
+	      printf "  ours    %12.0f  (runs:%s)\n  upstream%12.0f  (runs:%s)\n  ratio   %12.4f  target <= 1.02: %s\n",
+	          o, all["ours"], u, all["upstream"], o / u, o / u <= 1.02 ? "met" : "NOT met" }' "$out/insn.txt"
 echo
 echo "Data path: one session, a bulk TCP transfer; what pppd itself read meanwhile"
 awk -F, 'NR > 1 { printf "  %-9s %6.1f MB in %6.2f s = %6.1f MB/s; pppd read %d bytes in %d calls, used %d CPU ticks\n",
@@ -68,8 +82,15 @@ if [ -n "$smoke" ]; then
 	for pl in ours upstream; do
 		n=$(echo $sizes | cut -d' ' -f1)
 		up=$(awk -F, -v p=$pl -v n=$n 'NR > 1 && $1 == p && $2 == n { s += $4; c++ } END { print c ? s / c : 0 }' "$out/bench.csv")
-		if [ "$up" = "$n" ]; then echo "PASS: bench: $pl: all $n sessions up in both rounds"
+		if [ "$up" = "$n" ]; then echo "PASS: bench: $pl: all $n sessions up in every round"
 		else echo "FAIL: bench: $pl: $up of $n sessions up"; fi
+		awk -F, -v p=$pl -v n=$n 'NR > 1 && $1 == p && $2 == n {
+			runs++; if ($4 == n && $5 == n && $11 == 0) good++ }
+			END { if (runs && good == runs) printf "PASS: bench: %s: start and ip-up of every session recorded, none out of order\n", p
+			      else printf "FAIL: bench: %s: %d of %d runs have every session timed in order\n", p, good, runs }' "$out/bench.csv"
+		awk -F, -v p=$pl '$1 == p && $2 > 1000000 { c++ }
+			END { if (c) printf "PASS: bench: %s: callgrind counted pppd'"'"'s instructions for one session\n", p
+			      else printf "FAIL: bench: %s: no instruction count\n", p }' "$out/insn.txt"
 		awk -F, -v p=$pl 'NR > 1 && $1 == p {
 			if ($3 > 0 && $6 < 65536) printf "PASS: bench: %s: %.1f MB crossed, pppd read %d bytes (no data frames)\n", p, $3 / 1e6, $6
 			else printf "FAIL: bench: %s: %d bytes crossed, pppd read %d bytes\n", p, $3, $6; f = 1 }
@@ -79,7 +100,7 @@ if [ -n "$smoke" ]; then
 fi
 
 # Plot bring-up latency against N for both plugins (means over rounds).
-awk -F, 'NR > 1 { k = $1 " " $2; c[k]++; a[k] += $5; b[k] += $6 }
+awk -F, 'NR > 1 && $5 > 0 { k = $1 " " $2; c[k]++; a[k] += $6; b[k] += $7 }
 	END { for (k in c) { split(k, x, " "); print x[1], x[2], a[k] / c[k], b[k] / c[k] } }' \
 	"$out/bench.csv" | sort -k1,1 -k2n >"$out/plot.dat"
 gnuplot <<PLOT
@@ -97,4 +118,4 @@ plot "< grep '^ours ' $out/plot.dat" using 2:3 with linespoints title "ours p50"
      "< grep '^upstream ' $out/plot.dat" using 2:4 with linespoints title "upstream p99"
 PLOT
 echo
-echo "bench: raw numbers in $out/bench.csv and $out/data.csv, plot in $out/bringup.png"
+echo "bench: per session in $out/sessions.csv, per run in $out/bench.csv, instructions in $out/instructions.csv, transfer in $out/data.csv, plot in $out/bringup.png"

@@ -40,6 +40,13 @@ if [ -n "${BENCH_SIZES:-}" ]; then
 	cp "$here/bench.sh" "$pl/payload/scenarios/"
 	echo "$BENCH_SIZES" >"$pl/payload/bench-sizes"
 	echo "${BENCH_MB:-100}" >"$pl/payload/bench-mb"
+	echo "${BENCH_ROUNDS:-2}" >"$pl/payload/bench-rounds"
+	echo "${BENCH_INSN_RUNS:-2}" >"$pl/payload/bench-insn-runs"
+	# callgrind alone: the launcher, the tool and its preload.
+	mkdir -p "$pl/payload/vg"
+	cp "$dir/valgrind/usr/bin/valgrind.bin" "$dir/valgrind/usr/libexec/valgrind/callgrind-amd64-linux" \
+		"$dir/valgrind/usr/libexec/valgrind/vgpreload_core-amd64-linux.so" \
+		"$dir/valgrind/usr/libexec/valgrind/default.supp" "$pl/payload/vg/"
 fi
 cp "$build"/tools/bin/* "$pl/payload/bin/"
 cp "$dir/plugin/pppol2tp.so" "$pl/usr/lib/pppd/$version/"

@@ -1,0 +1,58 @@
+# One table for size N from bench.csv: each metric's mean over the rounds,
+# ours against upstream, the ratio, and how far run-to-run noise lets that
+# ratio be trusted (about two standard errors of each mean, combined).
+# A target "at most 2% above upstream" is met only when the whole interval
+# is below 1.02 and missed only when the whole interval is above it.
+BEGIN { FS = "," }
+NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+$col["n"] == n {
+	p = $col["plugin"]; runs[p]++
+	for (m in col) if (m != "plugin" && m != "n" && m != "round") {
+		sum[p, m] += $col[m]; sq[p, m] += $col[m] * $col[m]
+	}
+}
+function mean(p, m) { return sum[p, m] / runs[p] }
+# Relative standard error of the mean of metric m for plugin p.
+function rse(p, m,    mu, var) {
+	mu = mean(p, m)
+	if (runs[p] < 2 || mu == 0) return 0
+	var = (sq[p, m] - runs[p] * mu * mu) / (runs[p] - 1)
+	if (var < 0) var = 0
+	return sqrt(var / runs[p]) / mu
+}
+function row(title, m, target,    o, u, r, ci, verdict) {
+	o = mean("ours", m); u = mean("upstream", m)
+	r = u ? o / u : 0
+	ci = 2 * r * sqrt(rse("ours", m) ^ 2 + rse("upstream", m) ^ 2)
+	verdict = ""
+	if (target) {
+		if (r + ci <= 1.02) verdict = "met"
+		else if (r - ci > 1.02) verdict = "NOT met"
+		else verdict = "within noise"
+	}
+	if (!u) {
+		printf "%-30s %11.3f %11.3f %7s\n", title, o, u, "-"
+		return
+	}
+	printf "%-30s %11.3f %11.3f %7.3f  +-%.3f  %s\n", title, o, u, r, ci, verdict
+}
+END {
+	if (!runs["ours"] || !runs["upstream"]) {
+		print "  (no results: see build/bench/console.log)"
+		exit
+	}
+	printf "N = %s sessions, %d rounds per plugin (TCG: ratios, not seconds, are the result)\n", n, runs["ours"]
+	printf "%-30s %11s %11s %7s  %-7s %s\n", "metric (mean over rounds)", "ours", "upstream", "ratio", "+-2se", "target <= 1.02"
+	row("sessions up", "up", 0)
+	row("sessions timed", "timed", 0)
+	row("bring-up p50 (s)", "p50_s", 1)
+	row("bring-up p99 (s)", "p99_s", 1)
+	row("bring-up max (s)", "max_s", 0)
+	row("first start to last up (s)", "total_s", 0)
+	row("pppd CPU to ip-up (ms)", "cpu_ms", 1)
+	row("RSS per pppd (kB)", "rss_kb", 1)
+	row("PSS per pppd (kB)", "pss_kb", 1)
+	row("private dirty per pppd (kB)", "private_dirty_kb", 1)
+	row("plugin mapping RSS (kB)", "plugin_rss_kb", 0)
+	row("ip-up before start (sessions)", "negative", 0)
+}
