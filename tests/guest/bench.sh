@@ -40,11 +40,11 @@ bring_up() {
 	lns_ns=$(in_lns readlink /proc/self/ns/net)
 	rm -rf /tmp/bench-up
 	mkdir /tmp/bench-up
-	in_lac l2tpfan $LAC_SOCK -n "$n" -- pppd plugin "$plugin" pppol2tp 3 \
+	in_lac l2tpfan $LAC_SOCK -n "$n" -o "$T/lac-starts" -- pppd plugin "$plugin" pppol2tp 3 \
 		silent noipdefault nodetach noauth nodefaultroute noipv6 \
 		>"$T/lac-fan.log" 2>&1 &
 	wait_until $((n / 2 + 30)) lac_ifaces_reach "$n"
-	in_lns l2tpfan $LNS_SOCK -n "$n" -- pppd plugin "$plugin" pppol2tp 3 \
+	in_lns l2tpfan $LNS_SOCK -n "$n" -o "$T/lns-starts" -- pppd plugin "$plugin" pppol2tp 3 \
 		pppol2tp_lns_mode $extra nodetach noauth nodefaultroute noipv6 ip-up-script /tmp/bench-ipup \
 		198.18.@HI@.@LO@:198.19.@HI@.@LO@ >"$T/lns-fan.log" 2>&1 &
 	wait_until $((n + 60)) ups_reach "$n"
@@ -58,7 +58,7 @@ report() {
 	cat /tmp/bench-up/* >"$T/ups" 2>/dev/null
 	awk -v l="$label" -v n="$n" -v r="$round" '
 		NR == FNR { if ($1 == "start") s[$3] = $4; next }
-		($1 in s) { printf "BENCHRAW: %s %d %d %s %s %.3f\n", l, n, r, s[$1], $2, $3 / 1e6 }' "$T/lns-fan.log" "$T/ups"
+		($1 in s) { printf "BENCHRAW: %s %d %d %s %s %.3f\n", l, n, r, s[$1], $2, $3 / 1e6 }' "$T/lns-starts" "$T/ups"
 	mem=$(for p in $(lns_pppds); do
 		awk '/^Rss:/ { r = $2 } /^Pss:/ { s = $2 } /^Private_Dirty:/ { d = $2 }
 			END { print r, s, d }' /proc/$p/smaps_rollup
@@ -104,11 +104,11 @@ instructions() {
 	chmod 755 /tmp/pppd-plain
 	rm -rf /tmp/bench-up /tmp/callgrind.out
 	mkdir /tmp/bench-up
-	in_lac l2tpfan $LAC_SOCK -n 1 -- pppd plugin "$plugin" pppol2tp 3 \
+	in_lac l2tpfan $LAC_SOCK -n 1 -o "$T/lac-starts" -- pppd plugin "$plugin" pppol2tp 3 \
 		silent noipdefault nodetach noauth nodefaultroute noipv6 lcp-restart 30 ipcp-restart 30 \
 		>"$T/lac-fan.log" 2>&1 &
 	wait_until 30 lac_ifaces_reach 1
-	in_lns l2tpfan $LNS_SOCK -n 1 -- /payload/vg/valgrind.bin \
+	in_lns l2tpfan $LNS_SOCK -n 1 -o "$T/lns-starts" -- /payload/vg/valgrind.bin \
 		--tool=callgrind --callgrind-out-file=/tmp/callgrind.out \
 		/tmp/pppd-plain plugin "$plugin" pppol2tp 3 pppol2tp_lns_mode $extra \
 		nodetach noauth nodefaultroute noipv6 lcp-restart 30 ipcp-restart 30 \

@@ -3,16 +3,18 @@
  * l2tpfan: many sessions at once through one tunnel, for the benchmark.
  * Makes the tunnel (UDP and PPPoL2TP tunnel sockets) and COUNT session
  * sockets (ids SID..SID+COUNT-1, peer PEER_SID..), starts the command once
- * per session with its socket as fd 3, and prints for each
+ * per session with its socket as fd 3, and writes to FILE for each
  *   start SESSION PID SECONDS
  * with SECONDS on the CLOCK_BOOTTIME clock that /proc/uptime shows, so
- * scripts run by pppd can time themselves against it.  Holds the tunnel
+ * scripts run by pppd can time themselves against it.  The records go to a
+ * file of their own: on the stdout the commands share, a thousand pppds
+ * logging split them.  Holds the tunnel
  * until every command has exited.  In the command's arguments @HI@ and @LO@
  * become i / 250 and i % 250 + 1 for the session's index i (from 0), so
  * each pppd can be given addresses of its own.
  *
  *   l2tpfan -l ADDR:PORT -p ADDR:PORT -t TID -T PEER_TID -s SID -S PEER_SID
- *           -n COUNT -- COMMAND [ARG...]
+ *           -n COUNT -o FILE -- COMMAND [ARG...]
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -33,7 +35,7 @@ static void
 usage(void)
 {
 	fprintf(stderr, "usage: l2tpfan -l ADDR:PORT -p ADDR:PORT -t TID "
-	    "-T PEER_TID -s SID -S PEER_SID -n COUNT -- CMD\n");
+	    "-T PEER_TID -s SID -S PEER_SID -n COUNT -o FILE -- CMD\n");
 	exit(126);
 }
 
@@ -84,8 +86,10 @@ main(int argc, char **argv)
 	struct rlimit rl = { 65536, 65536 };
 	unsigned tid = 0, ptid = 0, sid = 0, psid = 0;
 	int c, udp, count = 0, i, have_local = 0, have_peer = 0;
+	const char *records = NULL;
+	FILE *rec;
 
-	while ((c = getopt(argc, argv, "l:p:t:T:s:S:n:")) != -1) {
+	while ((c = getopt(argc, argv, "l:p:t:T:s:S:n:o:")) != -1) {
 		switch (c) {
 		case 'l': if (tool_parse_inet(optarg, &local) < 0) usage(); have_local = 1; break;
 		case 'p': if (tool_parse_inet(optarg, &peer) < 0) usage(); have_peer = 1; break;
@@ -94,14 +98,18 @@ main(int argc, char **argv)
 		case 's': sid = (unsigned)strtoul(optarg, NULL, 10); break;
 		case 'S': psid = (unsigned)strtoul(optarg, NULL, 10); break;
 		case 'n': count = atoi(optarg); break;
+		case 'o': records = optarg; break;
 		default: usage();
 		}
 	}
-	if (optind >= argc || !have_local || !have_peer || !tid || !ptid ||
+	if (optind >= argc || !have_local || !have_peer || !records || !tid || !ptid ||
 	    !sid || !psid || count < 1 || sid + (unsigned)count > 65536 ||
 	    psid + (unsigned)count > 65536)
 		usage();
 	argv += optind;
+	/* "e": the commands must not inherit it. */
+	if ((rec = fopen(records, "we")) == NULL)
+		tool_die(records);
 	/* One session socket each is held only until its pppd has it. */
 	setrlimit(RLIMIT_NOFILE, &rl);
 
@@ -129,9 +137,10 @@ main(int argc, char **argv)
 			tool_die(argv[0]);
 		}
 		close(fd);
-		printf("start %u %d %.3f\n", sid + (unsigned)i, (int)pid, t);
+		fprintf(rec, "start %u %d %.3f\n", sid + (unsigned)i, (int)pid, t);
 	}
-	fflush(stdout);
+	if (fclose(rec) != 0)
+		tool_die(records);
 	while (wait(NULL) > 0 || errno == EINTR)
 		;
 	return 0;
