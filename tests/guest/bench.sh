@@ -9,8 +9,8 @@ MB=$(cat /payload/bench-mb)
 ROUNDS=$(cat /payload/bench-rounds 2>/dev/null || echo 2)
 ulimit -n 65536
 
-# One file per pppd: a thousand scripts appending to one log interleave
-# their writes and corrupt each other's lines.  $PPID is the pppd;
+# One file per pppd, so no record relies on a thousand scripts' appends
+# to one log staying whole.  $PPID is the pppd;
 # /proc/uptime counts on the clock l2tpfan used; the first field of
 # schedstat is the CPU time pppd has used so far, in ns.
 cat >/tmp/bench-ipup <<'SCRIPT'
