@@ -82,29 +82,28 @@ const char *tool_name = "l2tpfan";
 int
 main(int argc, char **argv)
 {
-	struct sockaddr_in local, peer;
+	struct tool_ends e = { 0 };
 	struct rlimit rl = { 65536, 65536 };
-	unsigned tid = 0, ptid = 0, sid = 0, psid = 0;
-	int c, udp, count = 0, i, have_local = 0, have_peer = 0;
+	int c, udp, count = 0, i;
 	const char *records = NULL;
 	FILE *rec;
 
-	while ((c = getopt(argc, argv, "l:p:t:T:s:S:n:o:")) != -1) {
+	while ((c = getopt(argc, argv, TOOL_ENDS_OPTS "n:o:")) != -1) {
+		switch (tool_ends_option(&e, c, optarg)) {
+		case 1:
+			continue;
+		case -1:
+			usage();
+		}
 		switch (c) {
-		case 'l': if (tool_parse_inet(optarg, &local) < 0) usage(); have_local = 1; break;
-		case 'p': if (tool_parse_inet(optarg, &peer) < 0) usage(); have_peer = 1; break;
-		case 't': tid = (unsigned)strtoul(optarg, NULL, 10); break;
-		case 'T': ptid = (unsigned)strtoul(optarg, NULL, 10); break;
-		case 's': sid = (unsigned)strtoul(optarg, NULL, 10); break;
-		case 'S': psid = (unsigned)strtoul(optarg, NULL, 10); break;
 		case 'n': count = atoi(optarg); break;
 		case 'o': records = optarg; break;
 		default: usage();
 		}
 	}
-	if (optind >= argc || !have_local || !have_peer || !records || !tid || !ptid ||
-	    !sid || !psid || count < 1 || sid + (unsigned)count > 65536 ||
-	    psid + (unsigned)count > 65536)
+	if (optind >= argc || !e.have_local || !e.have_peer || !records ||
+	    !e.tid || !e.ptid || !e.sid || !e.psid || count < 1 ||
+	    e.sid + (unsigned)count > 65536 || e.psid + (unsigned)count > 65536)
 		usage();
 	argv += optind;
 	/* "e": the commands must not inherit it. */
@@ -113,17 +112,12 @@ main(int argc, char **argv)
 	/* One session socket each is held only until its pppd has it. */
 	setrlimit(RLIMIT_NOFILE, &rl);
 
-	if ((udp = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0)) < 0)
-		tool_die("socket(AF_INET)");
-	if (bind(udp, (struct sockaddr *)&local, sizeof(local)) < 0)
-		tool_die("bind");
-	if (connect(udp, (struct sockaddr *)&peer, sizeof(peer)) < 0)
-		tool_die("connect UDP");
-	tool_pppol2tp_connect(udp, &peer, 0, tid, ptid, 0, 0);	/* the tunnel */
+	udp = tool_udp_connect(&e, SOCK_CLOEXEC);
+	tool_pppol2tp_connect(udp, &e.peer, 0, e.tid, e.ptid, 0, 0);	/* the tunnel */
 
 	for (i = 0; i < count; i++) {
-		int fd = tool_pppol2tp_connect(udp, &peer, 0, tid, ptid,
-		    sid + (unsigned)i, psid + (unsigned)i);
+		int fd = tool_pppol2tp_connect(udp, &e.peer, 0, e.tid, e.ptid,
+		    e.sid + (unsigned)i, e.psid + (unsigned)i);
 		double t = boottime();
 		pid_t pid = fork();
 
@@ -137,7 +131,8 @@ main(int argc, char **argv)
 			tool_die(argv[0]);
 		}
 		close(fd);
-		fprintf(rec, "start %u %d %.3f\n", sid + (unsigned)i, (int)pid, t);
+		fprintf(rec, "start %u %d %.3f\n", e.sid + (unsigned)i, (int)pid,
+		    t);
 	}
 	if (fclose(rec) != 0)
 		tool_die(records);

@@ -111,23 +111,22 @@ const char *tool_name = "l2tpsock";
 int
 main(int argc, char **argv)
 {
-	struct sockaddr_in local, peer;
-	unsigned tid = 0, ptid = 0, sid = 0, psid = 0;
+	struct tool_ends e = { 0 };
 	const char *kind = "session";
-	int v3 = 0, target = 3, have_local = 0, have_peer = 0, preseq = 0;
+	int v3 = 0, target = 3, preseq = 0;
 	int c, udp = -1, tunnel = -1, fd, status, count = 1, i;
 
-	while ((c = getopt(argc, argv, "3qn:l:p:t:T:s:S:k:f:")) != -1) {
+	while ((c = getopt(argc, argv, TOOL_ENDS_OPTS "3qn:k:f:")) != -1) {
+		switch (tool_ends_option(&e, c, optarg)) {
+		case 1:
+			continue;
+		case -1:
+			usage();
+		}
 		switch (c) {
 		case '3': v3 = 1; break;
 		case 'q': preseq = 1; break;
 		case 'n': count = atoi(optarg); break;
-		case 'l': if (tool_parse_inet(optarg, &local) < 0) usage(); have_local = 1; break;
-		case 'p': if (tool_parse_inet(optarg, &peer) < 0) usage(); have_peer = 1; break;
-		case 't': tid = (unsigned)strtoul(optarg, NULL, 10); break;
-		case 'T': ptid = (unsigned)strtoul(optarg, NULL, 10); break;
-		case 's': sid = (unsigned)strtoul(optarg, NULL, 10); break;
-		case 'S': psid = (unsigned)strtoul(optarg, NULL, 10); break;
 		case 'k': kind = optarg; break;
 		case 'f': target = atoi(optarg); break;
 		default: usage();
@@ -147,24 +146,21 @@ main(int argc, char **argv)
 		if ((fd = socket(AF_PPPOX, SOCK_DGRAM, PX_PROTO_OL2TP)) < 0)
 			tool_die("socket(AF_PPPOX, PX_PROTO_OL2TP)");
 	} else {
-		if (!have_local || !have_peer || tid == 0 || ptid == 0)
+		if (!e.have_local || !e.have_peer || e.tid == 0 || e.ptid == 0)
 			usage();
-		if ((udp = socket(AF_INET, SOCK_DGRAM, 0)) < 0)
-			tool_die("socket(AF_INET, SOCK_DGRAM)");
-		if (bind(udp, (struct sockaddr *)&local, sizeof(local)) < 0)
-			tool_die("bind");
-		if (connect(udp, (struct sockaddr *)&peer, sizeof(peer)) < 0)
-			tool_die("connect UDP");
-		tunnel = tool_pppol2tp_connect(udp, &peer, v3, tid, ptid, 0, 0);
+		/* Not close-on-exec: kind "udp" hands this very socket on. */
+		udp = tool_udp_connect(&e, 0);
+		tunnel = tool_pppol2tp_connect(udp, &e.peer, v3, e.tid, e.ptid,
+		    0, 0);
 		if (strcmp(kind, "udp") == 0)
 			fd = udp;
 		else if (strcmp(kind, "tunnel") == 0)
 			fd = tunnel;
 		else if (strcmp(kind, "session") == 0) {
-			if (sid == 0 || psid == 0)
+			if (e.sid == 0 || e.psid == 0)
 				usage();
-			fd = tool_pppol2tp_connect(udp, &peer, v3, tid, ptid, sid,
-			    psid);
+			fd = tool_pppol2tp_connect(udp, &e.peer, v3, e.tid,
+			    e.ptid, e.sid, e.psid);
 			if (preseq && (setsockopt(fd, SOL_PPPOL2TP,
 			    PPPOL2TP_SO_SENDSEQ, &preseq, sizeof(preseq)) < 0 ||
 			    setsockopt(fd, SOL_PPPOL2TP, PPPOL2TP_SO_RECVSEQ,
@@ -178,11 +174,11 @@ main(int argc, char **argv)
 		return run(fd, udp, tunnel, target, argv);
 	for (i = 0; i < count; i++) {
 		if (i > 0)
-			fd = tool_pppol2tp_connect(udp, &peer, v3, tid, ptid,
-			    sid + (unsigned)i, psid + (unsigned)i);
+			fd = tool_pppol2tp_connect(udp, &e.peer, v3, e.tid,
+			    e.ptid, e.sid + (unsigned)i, e.psid + (unsigned)i);
 		status = run(fd, udp, tunnel, target, argv);
 		printf("l2tpsock: session %u: status %d, fds open %d, "
-		    "rss_kb %ld\n", sid + (unsigned)i, status, open_fds(),
+		    "rss_kb %ld\n", e.sid + (unsigned)i, status, open_fds(),
 		    rss_kb());
 		fflush(stdout);
 	}

@@ -34,6 +34,38 @@ tool_parse_inet(const char *s, struct sockaddr_in *sin)
 }
 
 int
+tool_ends_option(struct tool_ends *e, int c, const char *arg)
+{
+	switch (c) {
+	case 'l':
+		e->have_local = 1;
+		return tool_parse_inet(arg, &e->local) < 0 ? -1 : 1;
+	case 'p':
+		e->have_peer = 1;
+		return tool_parse_inet(arg, &e->peer) < 0 ? -1 : 1;
+	case 't': e->tid = (unsigned)strtoul(arg, NULL, 10); return 1;
+	case 'T': e->ptid = (unsigned)strtoul(arg, NULL, 10); return 1;
+	case 's': e->sid = (unsigned)strtoul(arg, NULL, 10); return 1;
+	case 'S': e->psid = (unsigned)strtoul(arg, NULL, 10); return 1;
+	default: return 0;
+	}
+}
+
+int
+tool_udp_connect(const struct tool_ends *e, int flags)
+{
+	int udp = socket(AF_INET, SOCK_DGRAM | flags, 0);
+
+	if (udp < 0)
+		tool_die("socket(AF_INET, SOCK_DGRAM)");
+	if (bind(udp, (const struct sockaddr *)&e->local, sizeof(e->local)) < 0)
+		tool_die("bind");
+	if (connect(udp, (const struct sockaddr *)&e->peer, sizeof(e->peer)) < 0)
+		tool_die("connect UDP");
+	return udp;
+}
+
+int
 tool_pppol2tp_connect(int udp, const struct sockaddr_in *peer, int v3,
     unsigned tid, unsigned ptid, unsigned sid, unsigned psid)
 {
