@@ -58,24 +58,15 @@ enum compat_event {
 /* pppd 2.5 exports the buffer of its ifname option but no longer declares it. */
 extern char req_ifname[];
 
-/* pppd logs and exports (DEVICE) the name of a non-tty channel from both. */
 /*
  * pppd 2.5 exports, without declaring them, the two pieces of its own
  * hangup path (main.c: "Modem hangup").
  */
 extern int hungup;
 void link_terminated(int unit);
+#define compat_set_status	ppp_set_status
 
-/* End the link the way pppd ends one whose line hung up. */
-static inline void
-compat_hangup(void)
-{
-	hungup = 1;
-	ppp_set_status(EXIT_HANGUP);
-	lcp_lowerdown(0);
-	link_terminated(0);
-}
-
+/* pppd logs and exports (DEVICE) the name of a non-tty channel from both. */
 static inline void
 compat_set_devnam(const char *name)
 {
@@ -128,16 +119,7 @@ compat_notify(enum compat_event ev, compat_notify_fn *fn, void *ctx)
 #pragma weak multilink_join_hook
 
 static inline void compat_set_modem(int on) { modem = on; }
-
-/* End the link the way pppd ends one whose line hung up. */
-static inline void
-compat_hangup(void)
-{
-	hungup = 1;
-	status = EXIT_HANGUP;
-	lcp_lowerdown(0);
-	link_terminated(0);
-}
+static inline void compat_set_status(int s) { status = s; }
 static inline int compat_persist(void) { return persist; }
 static inline int compat_ifunit(void) { return ifunit; }
 static inline const char *compat_ifname(void) { return ifname; }
@@ -176,5 +158,15 @@ compat_notify(enum compat_event ev, compat_notify_fn *fn, void *ctx)
 }
 
 #endif
+
+/* End the link the way pppd ends one whose line hung up. */
+static inline void
+compat_hangup(void)
+{
+	hungup = 1;
+	compat_set_status(EXIT_HANGUP);
+	lcp_lowerdown(0);
+	link_terminated(0);
+}
 
 #endif

@@ -435,7 +435,10 @@ watch_session(void *arg)
 	}
 }
 
-/* Started when the first network protocol is up, so bring-up pays nothing. */
+/*
+ * Opened when the first network protocol comes up (just before ip-up), so
+ * a session that never gets that far never opens a netlink socket.
+ */
 static void
 start_watch(void)
 {
