@@ -123,7 +123,7 @@ fuzz:
 corpus:
 	@tests/fuzz/capture.sh
 
-# The benchmark (not a test): BENCH_SIZES, BENCH_MB as in tests/bench/bench.sh.
+# The benchmark (not a test): the BENCH_* variables of tests/bench/bench.sh.
 bench:
 	@tests/bench/bench.sh
 

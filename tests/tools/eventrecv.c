@@ -3,8 +3,8 @@
  * eventrecv PATH OUT: listen where openl2tpd would (a unix datagram socket
  * at PATH) and append each event received to OUT as one decoded line with
  * the raw bytes in hex.  With OUT "-n" it binds and never reads, as a
- * daemon that is stuck: its queue fills.  Decodes the wire format on its own, without the
- * plugin's encoder, so the two check each other.
+ * daemon that is stuck: its queue fills.  Decodes the wire format on its
+ * own, without the plugin's encoder, so the two check each other.
  */
 #include <signal.h>
 #include <stdint.h>

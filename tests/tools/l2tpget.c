@@ -46,7 +46,7 @@ main(int argc, char **argv)
 		argc--;
 	}
 	if (argc != 3) {
-		fprintf(stderr, "usage: l2tpget PID FD\n");
+		fprintf(stderr, "usage: l2tpget [-p] PID FD\n");
 		return 2;
 	}
 	pidfd = (int)syscall(SYS_pidfd_open, atoi(argv[1]), 0);
