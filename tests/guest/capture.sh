@@ -2,6 +2,10 @@
 # negotiations that between them send ConfReq, ConfAck, ConfNak and
 # ConfRej with and without ACCM, MRU and magic number.  Frames are printed
 # as "FRAME: sent|rcvd HEX" for the host to collect.
+#
+# Work: a handful of sessions negotiated one after another, each up in
+# seconds here; 4x for the slowest machine of the kind and a wide margin.
+# time limit: 600 s
 . /payload/lib.sh
 NAME=capture
 

@@ -13,6 +13,19 @@ build=${BUILD_DIR:-$top/build}
 dir=$build/$suite
 mkdir -p "$dir"
 
+# One guest at a time per build directory: two would rebuild the same
+# tools and payload and overwrite each other's console log.  A caller
+# that holds the lock already (the benchmark) passes it down.
+if [ -z "${GUEST_LOCKED:-}" ]; then
+	exec 9>"$build/.guest-lock"
+	flock -n 9 || {
+		echo "FAIL: $suite guest: another guest is running from $build;" \
+		    "wait for it, or give this one BUILD_DIR=<another directory>"
+		exit 1
+	}
+	export GUEST_LOCKED=1
+fi
+
 if [ ! -f "$dir/base.cpio" ] || [ "$here/fetch.sh" -nt "$dir/base.cpio" ] ||
     [ "$here/mkroot.sh" -nt "$dir/base.cpio" ] || [ "$here/init" -nt "$dir/base.cpio" ]; then
 	echo "guest $suite: fetching Debian packages and building the guest"
@@ -59,11 +72,22 @@ echo "$suite" >"$pl/payload/suite"
 echo "$@" >"$pl/payload/scenarios.list"
 (cd "$pl" && find . | cpio -o -H newc --quiet) >"$dir/payload.cpio"
 
+# The guest's own limit follows from its scenarios' limits, plus the
+# two minutes boot.sh gives a kernel to reach init and one for the rest.
+if [ -n "${SCENARIO_LIMIT:-}" ]; then
+	sum=$(( $# * SCENARIO_LIMIT ))
+else
+	sum=$(cd "$pl/payload/scenarios" && for s in "$@"; do cat "$s.sh"; done |
+	    sed -n 's/^# time limit: \([0-9][0-9]*\) s$/\1/p' |
+	    awk '{ t += $1 } END { print t + 0 }')
+fi
+guest_limit=${GUEST_LIMIT:-$(( sum + 180 ))}
+
 log=$dir/console.log
 rm -f "$log"
-echo "guest $suite: booting for scenarios: $*"
+echo "guest $suite: booting for scenarios: $* (at most $guest_limit s)"
 rc=0
-"$here/boot.sh" "$dir" "$dir/payload.cpio" "$log" "${GUEST_MEM:-1024}" 2 "${GUEST_LIMIT:-2400}" || rc=$?
+"$here/boot.sh" "$dir" "$dir/payload.cpio" "$log" "${GUEST_MEM:-1024}" 2 "$guest_limit" || rc=$?
 grep -E '^(PASS|FAIL|SKIP): ' "$log" || true
 if [ $rc -eq 125 ]; then
 	echo "FAIL: $suite guest: did not finish (see $log)"

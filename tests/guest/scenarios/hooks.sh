@@ -1,6 +1,11 @@
 # The hooks, seen by a helper plugin loaded after ours (hookrec.so): the
 # LNS reports the negotiated ACCMs once, in host byte order, then one up
 # and one down; the LAC reports no ACCM (not LNS mode) but up and down.
+#
+# Work: one session up and down; 9 s on this kind of machine with both cores
+# busy. Limit: 4x for the slowest machine of the kind and 2x margin, at
+# least 2 minutes.
+# time limit: 120 s
 . /payload/lib.sh
 NAME=hooks
 

@@ -1,6 +1,11 @@
 # xl2tpd LAC and xl2tpd LNS in two namespaces, our plugin on both ends:
 # PPP up with IPCP addresses, ping across, the kernel session listed, and a
 # disconnect through xl2tpd's control file that ends both pppd.
+#
+# Work: one xl2tpd call up and down; 11 s on this kind of machine with both
+# cores busy. Limit: 4x for the slowest machine of the kind and 2x margin,
+# at least 2 minutes.
+# time limit: 120 s
 . /payload/lib.sh
 NAME=xl2tpd
 
