@@ -54,8 +54,17 @@ netns_setup() {
 
 pids_of() { pidof "$1" 2>/dev/null; }
 no_process() { [ -z "$(pids_of "$1")" ]; }
-no_l2tp_session() { [ -z "$($IP netns exec "$1" $IP l2tp show session 2>/dev/null | grep -v 'Session 0 ')" ]; }
-has_l2tp_session() { ! no_l2tp_session "$1"; }
+# The kernel's L2TP sessions in a namespace, less the pseudo "Session 0"
+# that 6.1 lists for a tunnel socket.  Fails when ip itself fails (no such
+# namespace, no l2tp_netlink), so that "no session left" is never read
+# from an error.
+l2tp_sessions() {
+	_s=$($IP netns exec "$1" $IP l2tp show session) || return 1
+	echo "$_s" | grep -v 'Session 0 '
+	return 0
+}
+no_l2tp_session() { _s=$(l2tp_sessions "$1") && [ -z "$_s" ]; }
+has_l2tp_session() { _s=$(l2tp_sessions "$1") && [ -n "$_s" ]; }
 
 # The interface's IPv4 address in a namespace, or nothing.
 ppp_addr() {
@@ -95,9 +104,13 @@ start_end() {
 	shift
 	if [ "$end" = lns ]; then sock=$LNS_SOCK; else sock=$LAC_SOCK; fi
 	: >"$T/$end-pppd.log"
-	$IP netns exec "$end" l2tpsock $sock -- pppd "$@" nodetach noauth \
-	    nodefaultroute debug logfile "$T/$end-pppd.log" \
-	    >"$T/$end-stdout.log" 2>&1 &
+	rm -f "$T/$end.status"
+	# l2tpsock exits with pppd's status: kept in $T/END.status.
+	{
+		$IP netns exec "$end" l2tpsock $sock -- pppd "$@" nodetach \
+		    noauth nodefaultroute debug logfile "$T/$end-pppd.log"
+		echo $? >"$T/$end.status"
+	} >"$T/$end-stdout.log" 2>&1 &
 }
 
 # start_pair "LNS OPTIONS" "LAC OPTIONS": the LAC waits silently until its
