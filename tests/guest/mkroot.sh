@@ -59,6 +59,14 @@ add() {
 for m in ppp_generic pppox pppoe l2tp_core l2tp_netlink l2tp_ppp l2tp_ip l2tp_ip6 veth; do
 	add "$m"
 done
+# The PPP compressors are not loaded at boot: with them, pppd asks for
+# deflate and BSD-Compress unless told not to, which is what the options
+# scenario checks the plugin does; it loads them from here itself.
+load=$(cd "$load/.." && mkdir -p extra && cd extra && pwd)
+n=0
+for m in ppp_deflate bsd_comp; do
+	add "$m"
+done
 
 install -m 755 "$here/init" "$img/init"
 ln -sf /bin/busybox "$img/bin/sh" 2>/dev/null || true
