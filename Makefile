@@ -47,6 +47,10 @@ $(O)/%.o: %.c
 	@mkdir -p $(O)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+# What includes compat.h is rebuilt when the pppd it is built for changes.
+PPPD_HEADERS := $(wildcard $(PPPD_INCLUDEDIR)/pppd/*.h)
+$(O)/pppol2tp.o $(O)/openl2tp.o $(O)/hookrec.so: $(PPPD_HEADERS)
+
 $(O)/pppol2tp.o: compat.h pppol2tp.h l2tp_sock.h l2tp_addr.h lcp_snoop.h \
 	ncp_updown.h optcheck.h l2tp_watch.h
 $(O)/l2tp_watch.o: l2tp_watch.h
