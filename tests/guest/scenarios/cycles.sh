@@ -18,7 +18,11 @@ cat >"$T/ip-up" <<SCRIPT
 #!/bin/sh
 # \$PPID is the pppd that runs this script.
 rss=\$(awk '/^VmRSS:/ { print \$2 }' /proc/\$PPID/status)
-fds=\$(ls /proc/\$PPID/fd | wc -l)
+# The fds, counted from one listing that is kept per count, so a count
+# that differs can be shown.
+ls -l /proc/\$PPID/fd/ >$T/fds.\$\$
+fds=\$(grep -c ' -> ' $T/fds.\$\$)
+mv $T/fds.\$\$ $T/fds-\$fds.txt
 echo "session \$6 rss_kb \$rss fds \$fds" >>$T/ipup.log
 SCRIPT
 chmod +x "$T/ip-up"
@@ -26,16 +30,19 @@ chmod +x "$T/ip-up"
 
 netns_setup
 t0=$(date +%s)
+# IPv6CP is off: pppd 2.5 sets IPv6 addresses through a netlink socket
+# of the moment, and one open while ip-up counts fds reads as a leak (seen
+# once in 30 sessions on trixie with both cores busy).
 # The LAC ends each session (maxconnect): it exits as soon as its
 # Terminate-Request is acknowledged, so its next session is waiting before
 # the LNS's next pppd speaks, and no Configure-Request is lost to a peer
 # session that does not exist yet.
 in_lac l2tpsock -n $N $LAC_SOCK -- pppd plugin pppol2tp.so pppol2tp 3 silent \
-	noipdefault nodetach noauth maxconnect 1 lcp-restart 1 \
+	noipdefault noipv6 nodetach noauth maxconnect 1 lcp-restart 1 \
 	logfile "$T/lac-pppd.log" >"$T/lac-daemon.log" 2>&1 &
 sleep 1
 in_lns sh -c "l2tpsock -n $N $LNS_SOCK -- pppd plugin pppol2tp.so pppol2tp 3 \
-	pppol2tp_lns_mode nodetach noauth lcp-restart 1 ipparam cycle \
+	pppol2tp_lns_mode noipv6 nodetach noauth lcp-restart 1 ipparam cycle \
 	ip-up-script $T/ip-up 198.51.100.1:198.51.100.2 \
 	logfile $T/lns-pppd.log >$T/lns-daemon.log 2>&1 & echo \$! >$T/lns-daemon.pid; wait" &
 wait_until 10 test -s "$T/lns-daemon.pid"
@@ -74,6 +81,7 @@ halves=$(cut -d' ' -f4 "$T/ipup.log" | awk '{ v[NR] = $1 } END {
 	printf "%d %d", a / h, b / (NR - h) }')
 check "pppd RSS at ip-up flat: mean $(echo $halves | cut -d' ' -f1) kB in the first half, $(echo $halves | cut -d' ' -f2) kB in the second (range: $prss)" \
 	test "$(echo $halves | cut -d' ' -f2)" -le $(( $(echo $halves | cut -d' ' -f1) + 256 ))
-check "pppd open fds at ip-up the same every time: $pfds" test "$(echo $pfds | wc -w)" -eq 1
+check "pppd open fds at ip-up the same every time: $pfds" test "$(echo $pfds | wc -w)" -eq 1 ||
+	for f in "$T"/fds-*.txt; do echo "--- $f"; cat "$f"; done
 check "no session left in the kernel on the LNS" wait_until 20 no_l2tp_session lns
 check "no session left in the kernel on the LAC" wait_until 20 no_l2tp_session lac
