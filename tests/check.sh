@@ -1,7 +1,8 @@
 #!/bin/sh
 # make check: the host unit tests (under ASan+UBSan and under valgrind), a
 # short run of each fuzz target, then every guest scenario on Debian
-# bookworm (kernel 6.1, pppd 2.4.9) and trixie (kernel 6.12, pppd 2.5).
+# bookworm (kernel 6.1, pppd 2.4.9) and trixie (kernel 6.12, pppd 2.5), and
+# the Debian package of each suite built and installed in a real root.
 # Prints PASS:/FAIL: lines and ends with "N passed, N failed".
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -30,12 +31,12 @@ step() {
 }
 
 build_host() {
-	make -s clean-objs && make -s O=build/host all && echo "PASS: build: pppol2tp.so for the installed pppd, zero warnings"
+	make -s clean-objs && make -s O=build/host WERROR=1 all && echo "PASS: build: pppol2tp.so for the installed pppd, zero warnings"
 }
 
 # The unit tests again, without sanitizers, under valgrind.
 unit_valgrind() {
-	make -s unit-valgrind >"$out/valgrind.raw" 2>&1
+	make -s WERROR=1 unit-valgrind >"$out/valgrind.raw" 2>&1
 	rc=$?
 	sed 's/^\(PASS\|FAIL\): unit /\1: valgrind /' "$out/valgrind.raw"
 	return $rc
@@ -43,11 +44,12 @@ unit_valgrind() {
 
 step deps tests/deps.sh
 step build build_host
-step unit make -s unit
+step unit make -s WERROR=1 unit
 step valgrind unit_valgrind
 step fuzz tests/fuzz/run.sh "${FUZZ_SMOKE_SECONDS:-10}"
 step bookworm tests/guest/run.sh bookworm
 step trixie tests/guest/run.sh trixie
+step deb make -s check-deb
 step abi sh -c 'tests/abi.sh build/host "pppd 2.4.9" && tests/abi.sh build/trixie/plugin "pppd 2.5"'
 # A 10-session run of the benchmark, so it cannot rot.
 step bench env BENCH_SIZES=10 BENCH_INSN_RUNS=1 BENCH_MB=5 BENCH_MEM=1024 BENCH_LIMIT=900 tests/bench/bench.sh --smoke
