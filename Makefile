@@ -30,8 +30,9 @@ PPPD_VERSION := $(shell sed -n 's/^\#define[[:space:]]*\(PPPD_\)\{0,1\}VERSION[[
 	$(PPPD_INCLUDEDIR)/pppd/pppdconf.h $(PPPD_INCLUDEDIR)/pppd/patchlevel.h 2>/dev/null | head -n 1)
 # pppd 2.5 says where its plugins go; 2.4.9 has no pkg-config file and
 # its headers do not say, so take the directory Debian's 2.4.9 uses.
-PKG_PLUGINDIR := $(shell [ "$$(pkg-config --modversion pppd 2>/dev/null)" = "$(PPPD_VERSION)" ] && \
-	pkg-config --variable=plugindir pppd)
+PKG_PLUGINDIR := $(if $(PPPD_VERSION),$(shell \
+	[ "$$( (pkg-config --modversion pppd) 2>/dev/null)" = "$(PPPD_VERSION)" ] && \
+	(pkg-config --variable=plugindir pppd) 2>/dev/null))
 PLUGINDIR ?= $(if $(PKG_PLUGINDIR),$(PKG_PLUGINDIR),$(if $(PPPD_VERSION),/usr/lib/pppd/$(PPPD_VERSION)))
 MANDIR ?= /usr/share/man
 DOCDIR ?= /usr/share/doc/pppol2tp
