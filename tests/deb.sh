@@ -16,7 +16,8 @@ dir=$top/build/deb/$suite
 mirror=${DEB_MIRROR:-http://deb.debian.org/debian}
 mkdir -p "$dir"
 
-note() { echo "note: deb $suite: $*"; }
+start=$(date +%s)
+note() { echo "note: deb $suite: [$(($(date +%s) - start)) s] $*"; }
 pass() { echo "PASS: deb $suite: $*"; }
 fail() { echo "FAIL: deb $suite: $*"; failed=1; }
 failed=0
@@ -129,6 +130,7 @@ roundtrip() {
 	plugins=$(ppp_plugins)
 	[ -n "$plugins" ] || { fail "ppp ships no pppol2tp.so here"; return 1; }
 	pppver=$(basename "$(dirname "$(echo "$plugins" | head -n 1)")")
+	note "round trip in a fresh $suite root"
 	snapshot >"$dir/before.list"
 	# Ours, as shipped in the .deb.
 	rm -rf "$dir/ours"
@@ -178,7 +180,7 @@ roundtrip() {
 		if [ -z "$(in_root "$root" dpkg-divert --list '*pppd*')" ]; then
 			pass "dpkg -r: no diversion left"
 		else
-			fail "dpkg -r left: $(in_root "$root" dpkg-divert --list '*pppd*')"
+			fail "dpkg -r left: $(in_root "$root" dpkg-divert --list '*pppd*' | tr "\n" ";")"
 		fi
 		# ppp's own checksums of its files, as dpkg recorded them.
 		if in_root "$root" sh -c 'cd / && grep -E "/(pppol2tp|openl2tp)\.so$" /var/lib/dpkg/info/ppp.md5sums | md5sum -c'; then
@@ -234,4 +236,5 @@ build) build ;;
 check) build && roundtrip ;;
 *) echo "usage: deb.sh build|check SUITE" >&2; exit 2 ;;
 esac
+note "done"
 exit $failed
