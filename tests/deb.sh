@@ -32,16 +32,18 @@ if [ -n "$need" ]; then
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $need >/dev/null
 fi
 
-# A root must not keep mounts behind, nor reach the network while building:
-# each command runs in its own mount (and, to build, network) namespace,
-# as root or, with AS=nobody, as a buildd and lintian would run.
+# A root must not keep mounts behind, nor reach the network while building,
+# nor see our environment (CFLAGS, MAKEFLAGS, DEB_*): each command runs in
+# its own mount (and, to build, network) namespace with a clean
+# environment, as root or, with AS=nobody, as a buildd and lintian would.
 in_root() {
 	root=$1
 	shift
 	user=
 	[ "${AS:-}" != nobody ] || user=--userspec=65534:65534
 	unshare --mount --fork $UNSHARE_NET sh -c 'r=$0 u=$1; shift;
-		mount -t proc proc "$r/proc" && exec chroot $u "$r" env HOME=/tmp "$@"' \
+		mount -t proc proc "$r/proc" && exec chroot $u "$r" env -i HOME=/tmp \
+		    PATH=/usr/sbin:/usr/bin:/sbin:/bin LC_ALL=C.UTF-8 "$@"' \
 		"$root" "$user" "$@"
 }
 
@@ -87,10 +89,11 @@ build() {
 		--customize-hook='mkdir -p "$1/tmp/src"' \
 		--customize-hook="copy-in $top/debian /tmp/src" \
 		--customize-hook='chroot "$1" apt-get build-dep -y -q /tmp/src' \
-		--customize-hook='rm -rf "$1/tmp/src"'
+		--customize-hook='rm -rf "$1/tmp/src"' ||
+		{ fail "mmdebstrap could not make the buildd root"; return 1; }
 	root=$dir/buildroot
-	unpack buildd "$root"
-	copy_source "$root/build/pppol2tp"
+	unpack buildd "$root" && copy_source "$root/build/pppol2tp" ||
+		{ fail "could not unpack the buildd root and the source"; return 1; }
 	chown -R 65534:65534 "$root/build"
 	note "building in a clean $suite chroot"
 	rm -f "$dir"/*.deb
@@ -120,9 +123,10 @@ snapshot() {
 
 roundtrip() {
 	mkroot test "test-1" --variant=minbase --include=ppp,lintian \
-		--customize-hook='chroot "$1" sh -c "cd /var/tmp && apt-get download -q ppp"'
+		--customize-hook='chroot "$1" sh -c "cd /var/tmp && apt-get download -q ppp"' ||
+		{ fail "mmdebstrap could not make the test root"; return 1; }
 	root=$dir/testroot
-	unpack test "$root"
+	unpack test "$root" || { fail "could not unpack the test root"; return 1; }
 	UNSHARE_NET=
 	deb=$(ls "$dir"/pppol2tp_*.deb)
 	cp "$deb" "$root/tmp/"
@@ -232,8 +236,8 @@ ours_in_place() {
 
 UNSHARE_NET=
 case $mode in
-build) build ;;
-check) build && roundtrip ;;
+build) build || failed=1 ;;
+check) if build; then roundtrip || failed=1; fi ;;
 *) echo "usage: deb.sh build|check SUITE" >&2; exit 2 ;;
 esac
 note "done"
