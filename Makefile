@@ -80,7 +80,7 @@ install: $(O)/pppol2tp.so $(O)/openl2tp.so
 		"or patchlevel.h.  Install ppp-dev, or give PPPD_INCLUDEDIR=DIR" \
 		"or PLUGINDIR=DIR." >&2; exit 1; }
 	@[ -n "$(DESTDIR)" ] || for f in $(INSTALLED); do \
-		owner=$$(dpkg-query -S "$$f" 2>/dev/null | sed -n '/^diversion /!s/: .*//p'); \
+		owner=$$(dpkg-query -S "$$f" 2>/dev/null | sed -n '/^diversion /!{s/: .*//;s/,//g;p;}'); \
 		[ -n "$$owner" ] || continue; \
 		if [ "$(FORCE)" != 1 ]; then \
 			echo "make install: $$f belongs to the package $$owner;" \
