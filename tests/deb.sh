@@ -5,9 +5,10 @@
 #   deb.sh check SUITE   build it, then the round trip in a minimal root of
 #                        SUITE with ppp: install, diversions, pppd loads our
 #                        plugin, ppp reinstalled, remove, purge; and lintian
-# Roots are made once by mmdebstrap and kept as tarballs in build/deb/SUITE/
-# (remade when debian/control or this script changes); every build and
-# every round trip unpacks a fresh copy.  Prints PASS:/FAIL: lines.
+# Roots are made once by mmdebstrap and kept as tarballs in
+# build/deb/SUITE/ (remade when debian/control or a root's recipe below
+# changes); every build and every round trip unpacks a fresh copy.
+# Prints PASS:/FAIL: lines.
 set -eu
 mode=$1
 suite=$2
