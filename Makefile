@@ -3,27 +3,37 @@
 #   make                       build against the installed pppd headers
 #   make PPPD_INCLUDEDIR=DIR   build against DIR/pppd/*.h (another pppd)
 #   make install DESTDIR=...   install where that pppd looks for plugins
+#   make deb SUITE=bookworm    the Debian package, built in a clean chroot
 #   make check                 unit tests, then pppd in real kernels (QEMU)
 #   make demo                  a real L2TP session end to end
 
 PPPD_INCLUDEDIR ?= /usr/include
 CC ?= cc
 CFLAGS ?= -O2 -g
-WARNINGS = -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes \
+WARNINGS = -Wall -Wextra -Wshadow -Wmissing-prototypes \
 	-Wstrict-prototypes -Wpointer-arith
+# The test suite builds with WERROR=1.  It is not the default: a packager's
+# newer compiler may warn where ours does not, and that should not fail
+# their build.
+ifeq ($(WERROR),1)
+WARNINGS += -Werror
+endif
 # pppd's own headers declare functions without prototypes: -isystem keeps
-# their warnings out of ours.
-ALL_CFLAGS = $(CFLAGS) $(WARNINGS) -fPIC -isystem $(PPPD_INCLUDEDIR)
-LDFLAGS_SO = -shared -Wl,-z,now -Wl,-z,relro
+# their warnings out of ours.  CPPFLAGS, CFLAGS and LDFLAGS are the
+# packager's (hardening, LTO): CFLAGS reaches the link too.
+ALL_CFLAGS = $(CPPFLAGS) $(CFLAGS) $(WARNINGS) -fPIC -isystem $(PPPD_INCLUDEDIR)
+LDFLAGS_SO = $(CFLAGS) -shared -Wl,-z,now -Wl,-z,relro $(LDFLAGS)
 # Objects go to $(O), so one tree can build for several pppd versions.
 O ?= .
 
 PPPD_VERSION := $(shell sed -n 's/^\#define[[:space:]]*\(PPPD_\)\{0,1\}VERSION[[:space:]]*"\(.*\)"/\2/p' \
 	$(PPPD_INCLUDEDIR)/pppd/pppdconf.h $(PPPD_INCLUDEDIR)/pppd/patchlevel.h 2>/dev/null | head -n 1)
-# pppd 2.5 says where its plugins go; 2.4.9 has no pkg-config file.
-PKG_PLUGINDIR := $(shell [ "$$(pkg-config --modversion pppd 2>/dev/null)" = "$(PPPD_VERSION)" ] && \
-	pkg-config --variable=plugindir pppd)
-PLUGINDIR ?= $(if $(PKG_PLUGINDIR),$(PKG_PLUGINDIR),/usr/lib/pppd/$(PPPD_VERSION))
+# pppd 2.5 says where its plugins go; 2.4.9 has no pkg-config file and
+# its headers do not say, so take the directory Debian's 2.4.9 uses.
+PKG_PLUGINDIR := $(if $(PPPD_VERSION),$(shell \
+	[ "$$( (pkg-config --modversion pppd) 2>/dev/null)" = "$(PPPD_VERSION)" ] && \
+	(pkg-config --variable=plugindir pppd) 2>/dev/null))
+PLUGINDIR ?= $(if $(PKG_PLUGINDIR),$(PKG_PLUGINDIR),$(if $(PPPD_VERSION),/usr/lib/pppd/$(PPPD_VERSION)))
 MANDIR ?= /usr/share/man
 DOCDIR ?= /usr/share/doc/pppol2tp
 
@@ -62,7 +72,31 @@ $(O)/optcheck.o: optcheck.h
 $(O)/openl2tp.o: compat.h pppol2tp.h l2tp_event.h event_encode.h
 $(O)/event_encode.o: event_encode.h l2tp_event.h
 
+INSTALLED = $(PLUGINDIR)/pppol2tp.so $(PLUGINDIR)/openl2tp.so \
+	$(MANDIR)/man8/pppol2tp.8 $(DOCDIR)/README.pppol2tp
+
+# Debian's ppp ships its own pppol2tp.so and openl2tp.so: writing over them
+# lasts until ppp's next upgrade puts them back, silently.  The package
+# (make deb) diverts them instead; a plain install refuses unless FORCE=1.
 install: $(O)/pppol2tp.so $(O)/openl2tp.so
+	@[ -n "$(PLUGINDIR)" ] || { echo "make install: cannot tell where pppd" \
+		"loads plugins: no pppd version in $(PPPD_INCLUDEDIR)/pppd/pppdconf.h" \
+		"or patchlevel.h.  Install ppp-dev, or give PPPD_INCLUDEDIR=DIR" \
+		"or PLUGINDIR=DIR." >&2; exit 1; }
+	@[ -n "$(DESTDIR)" ] || for f in $(INSTALLED); do \
+		owner=$$(dpkg-query -S "$$f" 2>/dev/null | sed -n '/^diversion /!{s/: .*//;s/,//g;p;}'); \
+		[ -n "$$owner" ] || continue; \
+		if [ "$(FORCE)" != 1 ]; then \
+			echo "make install: $$f belongs to the package $$owner;" \
+			    "the next upgrade of $$owner puts its own back." \
+			    "Install the .deb (make deb, see README.md), which diverts it," \
+			    "or run make install FORCE=1 (undo: apt-get install" \
+			    "--reinstall $$owner)." >&2; \
+			exit 1; \
+		fi; \
+		echo "make install: overwriting $$f of $$owner (undo: apt-get" \
+		    "install --reinstall $$owner)" >&2; \
+	done
 	install -d $(DESTDIR)$(PLUGINDIR) $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(DOCDIR)
 	install -m 644 $(O)/pppol2tp.so $(DESTDIR)$(PLUGINDIR)/pppol2tp.so
 	install -m 644 $(O)/openl2tp.so $(DESTDIR)$(PLUGINDIR)/openl2tp.so
@@ -84,7 +118,7 @@ TOOL_LIB_l2tpsock = tests/tools/l2tptool.c
 TOOL_LIB_l2tpfan = tests/tools/l2tptool.c
 $(O)/bin/%: tests/tools/%.c tests/tools/l2tptool.h $$(TOOL_LIB_$$*)
 	@mkdir -p $(O)/bin
-	$(CC) $(CFLAGS) $(WARNINGS) -o $@ $< $(TOOL_LIB_$*)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARNINGS) $(LDFLAGS) -o $@ $< $(TOOL_LIB_$*)
 
 # Unit tests of the pure logic, under AddressSanitizer and UBSan, and the
 # same tests without sanitizers under valgrind (zero errors, no leaks).
@@ -119,6 +153,17 @@ $(VG_DIR)/%: tests/unit/%.c tests/unit/unit.h $$(SRCS_$$*)
 check:
 	@tests/check.sh
 
+# The Debian package for SUITE, built in a clean chroot of that suite, into
+# build/deb/SUITE/; check-deb builds it and runs its round trip, for each
+# of DEB_SUITES.
+SUITE ?= bookworm
+DEB_SUITES ?= bookworm trixie
+deb:
+	@tests/deb.sh build $(SUITE)
+
+check-deb:
+	@rc=0; for s in $(DEB_SUITES); do tests/deb.sh check $$s || rc=1; done; exit $$rc
+
 # Fuzzing: FUZZ_SECONDS per target (make check runs a short smoke run).
 FUZZ_SECONDS ?= 300
 fuzz:
@@ -140,4 +185,5 @@ clean-objs:
 clean: clean-objs
 	rm -rf build
 
-.PHONY: all install clean clean-objs tools unit unit-valgrind check demo fuzz corpus bench
+.PHONY: all install clean clean-objs tools unit unit-valgrind check demo fuzz corpus bench \
+	deb check-deb

@@ -1,7 +1,8 @@
 #!/bin/sh
 # make check: the host unit tests (under ASan+UBSan and under valgrind), a
 # short run of each fuzz target, then every guest scenario on Debian
-# bookworm (kernel 6.1, pppd 2.4.9) and trixie (kernel 6.12, pppd 2.5).
+# bookworm (kernel 6.1, pppd 2.4.9) and trixie (kernel 6.12, pppd 2.5), and
+# the Debian package of each suite built and installed in a real root.
 # Prints PASS:/FAIL: lines and ends with "N passed, N failed".
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -38,7 +39,7 @@ build_fresh() {
 	shift 2
 	rm -rf "$dir"
 	mkdir -p "$dir"
-	if make -s O="$dir" "$@" all >"$dir/build.log" 2>&1 &&
+	if make -s O="$dir" WERROR=1 "$@" all >"$dir/build.log" 2>&1 &&
 	    [ ! -s "$dir/build.log" ]; then
 		echo "PASS: build $label: both plugins compiled from scratch, zero warnings"
 	else
@@ -50,7 +51,7 @@ build_fresh() {
 
 # The unit tests again, without sanitizers, under valgrind.
 unit_valgrind() {
-	make -s unit-valgrind >"$out/valgrind.raw" 2>&1
+	make -s WERROR=1 unit-valgrind >"$out/valgrind.raw" 2>&1
 	rc=$?
 	sed 's/^\(PASS\|FAIL\): unit /\1: valgrind /' "$out/valgrind.raw"
 	return $rc
@@ -68,12 +69,13 @@ build_for_guests() {
 
 step deps tests/deps.sh
 step build build_fresh "for the installed pppd" build/host
-step unit make -s unit
+step unit make -s WERROR=1 unit
 step valgrind unit_valgrind
 step fuzz tests/fuzz/run.sh "${FUZZ_SMOKE_SECONDS:-10}"
 step bookworm tests/guest/run.sh bookworm
 step trixie tests/guest/run.sh trixie
 step warnings build_for_guests
+step deb make -s check-deb
 step abi sh -c 'tests/abi.sh build/host "pppd 2.4.9" && tests/abi.sh build/trixie/plugin "pppd 2.5"'
 # A 10-session run of the benchmark, so it cannot rot.
 step bench env BENCH_SIZES=10 BENCH_INSN_RUNS=1 BENCH_MB=5 BENCH_MEM=1024 BENCH_LIMIT=900 tests/bench/bench.sh --smoke

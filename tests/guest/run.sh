@@ -33,9 +33,9 @@ if [ ! -f "$dir/base.cpio" ] || [ "$here/fetch.sh" -nt "$dir/base.cpio" ] ||
 	"$here/mkroot.sh" "$dir"
 fi
 
-make -s -C "$top" O="$dir/plugin" PPPD_INCLUDEDIR="$dir/dev/usr/include" all "$dir/plugin/hookrec.so" >"$dir/build.log" 2>&1 || {
+make -s -C "$top" WERROR=1 O="$dir/plugin" PPPD_INCLUDEDIR="$dir/dev/usr/include" all "$dir/plugin/hookrec.so" >"$dir/build.log" 2>&1 || {
 	cat "$dir/build.log" >&2; exit 1; }
-make -s -C "$top" tools O="$build/tools" >"$dir/build.log" 2>&1 || {
+make -s -C "$top" WERROR=1 tools O="$build/tools" >"$dir/build.log" 2>&1 || {
 	cat "$dir/build.log" >&2; exit 1; }
 version=$(sed -n 's/.*VERSION[[:space:]]*"\(.*\)"/\1/p' \
 	"$dir"/dev/usr/include/pppd/patchlevel.h "$dir"/dev/usr/include/pppd/pppdconf.h 2>/dev/null | head -n 1)
