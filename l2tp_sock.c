@@ -125,7 +125,12 @@ l2tp_sock_identify(int fd, struct l2tp_sockinfo *info, char *why,
 		    "by the L2TP daemon that holds the session socket)", fd);
 		return -1;
 	}
-	if (fstat(fd, &st) < 0 || !S_ISSOCK(st.st_mode)) {
+	if (fstat(fd, &st) < 0) {
+		snprintf(why, whylen, "cannot ask fd %d what it is (fstat): %s",
+		    fd, strerror(errno));
+		return -1;
+	}
+	if (!S_ISSOCK(st.st_mode)) {
 		snprintf(why, whylen, "fd %d is %s, not a PPPoL2TP socket", fd,
 		    file_kind(st.st_mode));
 		return -1;

@@ -4,14 +4,37 @@
  * host kernel has no PPPoX, so PPPoL2TP sockets themselves are tested in
  * the guests.
  */
+/* AT_EMPTY_PATH */
+#define _GNU_SOURCE
+#include <errno.h>
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 
 #include "unit.h"
 #include "../../l2tp_sock.h"
+
+/*
+ * An fstat that fails on an open fd cannot be arranged with real files:
+ * this one, which l2tp_sock.c links against here instead of libc's,
+ * fails on request and leaves the buffer as it was (unset).
+ */
+static int fstat_fails;
+
+int fstat(int fd, struct stat *st);
+
+int
+fstat(int fd, struct stat *st)
+{
+	if (fstat_fails) {
+		errno = EIO;
+		return -1;
+	}
+	return fstatat(fd, "", st, AT_EMPTY_PATH);
+}
 
 static int
 says(int fd, const char *expected)
@@ -65,6 +88,19 @@ udp_and_unix_sockets(void)
 	close(sv[1]);
 }
 
+/* The reason fstat gave, not a guess from a stat buffer never filled. */
+static void
+failed_fstat(void)
+{
+	int fd = socket(AF_INET, SOCK_DGRAM, 0);
+
+	fstat_fails = 1;
+	EXPECT(says(fd, "cannot ask fd 3 what it is (fstat): Input/output "
+	    "error"));
+	fstat_fails = 0;
+	close(fd);
+}
+
 int
 main(void)
 {
@@ -74,5 +110,6 @@ main(void)
 	RUN(closed_fd);
 	RUN(regular_file_and_pipe);
 	RUN(udp_and_unix_sockets);
+	RUN(failed_fstat);
 	UNIT_EXIT();
 }
