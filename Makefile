@@ -13,7 +13,11 @@ WARNINGS = -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes \
 	-Wstrict-prototypes -Wpointer-arith
 # pppd's own headers declare functions without prototypes: -isystem keeps
 # their warnings out of ours.
-ALL_CFLAGS = $(CFLAGS) $(WARNINGS) -fPIC -isystem $(PPPD_INCLUDEDIR)
+# Which pppd (2.5 ships pppdconf.h) is read from PPPD_INCLUDEDIR alone, never
+# from whatever else is on the include path.
+PPPD_2_5 := $(if $(wildcard $(PPPD_INCLUDEDIR)/pppd/pppdconf.h),1,0)
+ALL_CFLAGS = $(CFLAGS) $(WARNINGS) -fPIC -isystem $(PPPD_INCLUDEDIR) \
+	-DCOMPAT_PPPD_2_5=$(PPPD_2_5)
 LDFLAGS_SO = -shared -Wl,-z,now -Wl,-z,relro
 # Objects go to $(O), so one tree can build for several pppd versions.
 O ?= .

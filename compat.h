@@ -1,19 +1,21 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The one place that tells pppd 2.4.9 from 2.5.x.  2.5 ships pppdconf.h,
- * 2.4.9 does not.  Everything else in the tree calls the compat_* names.
+ * The one place that tells pppd 2.4.9 from 2.5.x.  Everything else in the
+ * tree calls the compat_* names.  The Makefile says which it is
+ * (COMPAT_PPPD_2_5, from whether PPPD_INCLUDEDIR holds 2.5's pppdconf.h):
+ * searching the include path here would find another pppd's headers.
  */
 #ifndef COMPAT_H
 #define COMPAT_H
 
 #include <stddef.h>
 
-#if __has_include(<pppd/pppdconf.h>)
-#define COMPAT_PPPD_2_5	1
+#ifndef COMPAT_PPPD_2_5
+#error "COMPAT_PPPD_2_5 must be 0 or 1: build with the Makefile, which sets it from PPPD_INCLUDEDIR"
 #endif
 
 #include <pppd/pppd.h>
-#ifdef COMPAT_PPPD_2_5
+#if COMPAT_PPPD_2_5
 #include <pppd/options.h>
 #include <pppd/multilink.h>
 #endif
@@ -36,7 +38,7 @@ enum compat_event {
 	COMPAT_EV_EXIT,
 };
 
-#ifdef COMPAT_PPPD_2_5
+#if COMPAT_PPPD_2_5
 
 #define COMPAT_PPPD_VERSION	PPPD_VERSION
 #define compat_option_error	ppp_option_error

@@ -48,6 +48,7 @@ step valgrind unit_valgrind
 step fuzz tests/fuzz/run.sh "${FUZZ_SMOKE_SECONDS:-10}"
 step bookworm tests/guest/run.sh bookworm
 step trixie tests/guest/run.sh trixie
+step select tests/select.sh /usr/include build/trixie/dev/usr/include
 step abi sh -c 'tests/abi.sh build/host "pppd 2.4.9" && tests/abi.sh build/trixie/plugin "pppd 2.5"'
 # A 10-session run of the benchmark, so it cannot rot.
 step bench env BENCH_SIZES=10 BENCH_INSN_RUNS=1 BENCH_MB=5 BENCH_MEM=1024 BENCH_LIMIT=900 tests/bench/bench.sh --smoke
