@@ -79,6 +79,12 @@ $(O)/hookrec.so: tests/tools/hookrec.c compat.h pppol2tp.h
 	@mkdir -p $(O)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS_SO) -o $@ tests/tools/hookrec.c
 
+# Test-only: the plugin as a pppd that renamed the internal $* would load it.
+$(O)/pppol2tp-no-%.so: $(PLUGIN_OBJS) exports.map
+	objcopy --redefine-sym $*=$*_renamed $(O)/pppol2tp.o $(O)/no-$*.o
+	$(CC) $(LDFLAGS_SO) -Wl,--version-script=exports.map -o $@ \
+		$(O)/no-$*.o $(CORE:%=$(O)/%.o)
+
 # The two test daemons share l2tptool.c.
 TOOL_LIB_l2tpsock = tests/tools/l2tptool.c
 TOOL_LIB_l2tpfan = tests/tools/l2tptool.c

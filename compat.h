@@ -57,13 +57,8 @@ enum compat_event {
 /* A pppd built without multilink has no join hook: see compat_has_join_hook. */
 #pragma weak multilink_join_hook
 
-/* pppd 2.5 exports the buffer of its ifname option but no longer declares it. */
+/* pppd 2.5 exports these (see "pppd internals" below) but no longer declares them. */
 extern char req_ifname[];
-
-/*
- * pppd 2.5 exports, without declaring them, the two pieces of its own
- * hangup path (main.c: "Modem hangup").
- */
 extern int hungup;
 void link_terminated(int unit);
 #define compat_set_status	ppp_set_status
@@ -160,6 +155,39 @@ compat_notify(enum compat_event ev, compat_notify_fn *fn, void *ctx)
 }
 
 #endif
+
+/*
+ * pppd internals: what the plugin needs that pppd 2.5 keeps in
+ * pppd-private.h (not installed, free to change in any release) and offers
+ * no public call for.
+ *   hungup, link_terminated  pppd's own end of a hung-up line ("Modem
+ *                            hangup"): lcp_close() instead would send
+ *                            Terminate-Requests into a deleted session and
+ *                            wait out their retries;
+ *   req_ifname               the name pppd gives the interface it creates
+ *                            (ppp_set_ifname() only renames pppd's idea of
+ *                            it, after creation).
+ * Everything else the plugin uses is pppd.h, options.h, lcp.h, ipcp.h,
+ * ccp.h and multilink.h API.  Weak references let the plugin load in a pppd
+ * that lacks one, so that plugin_init can name it instead of the loader
+ * printing "undefined symbol".
+ */
+#pragma weak hungup
+#pragma weak link_terminated
+#pragma weak req_ifname
+
+/* The first pppd internal this pppd does not export, or NULL. */
+static inline const char *
+compat_missing_internal(void)
+{
+	if (&hungup == NULL)
+		return "hungup";
+	if (link_terminated == NULL)
+		return "link_terminated";
+	if (&req_ifname == NULL)
+		return "req_ifname";
+	return NULL;
+}
 
 /* End the link the way pppd ends one whose line hung up. */
 static inline void

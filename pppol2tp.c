@@ -529,5 +529,12 @@ void plugin_init(void);
 void
 plugin_init(void)
 {
+	const char *missing = compat_missing_internal();
+
+	/* Without it a session would load fine and fail later, obscurely. */
+	if (missing != NULL)
+		fatal("pppol2tp: this pppd %s has no '%s', a pppd internal the "
+		    "plugin uses (compat.h lists them): use a pppol2tp.so built "
+		    "for this pppd", COMPAT_PPPD_VERSION, missing);
 	compat_add_options(l2tp_options);
 }

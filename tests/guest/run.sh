@@ -20,7 +20,10 @@ if [ ! -f "$dir/base.cpio" ] || [ "$here/fetch.sh" -nt "$dir/base.cpio" ] ||
 	"$here/mkroot.sh" "$dir"
 fi
 
-make -s -C "$top" O="$dir/plugin" PPPD_INCLUDEDIR="$dir/dev/usr/include" all "$dir/plugin/hookrec.so" >"$dir/build.log" 2>&1 || {
+# pppol2tp-no-SYM.so: the plugin as a pppd without the internal SYM sees it.
+internals="hungup link_terminated req_ifname"
+make -s -C "$top" O="$dir/plugin" PPPD_INCLUDEDIR="$dir/dev/usr/include" all "$dir/plugin/hookrec.so" \
+	$(for s in $internals; do echo "$dir/plugin/pppol2tp-no-$s.so"; done) >"$dir/build.log" 2>&1 || {
 	cat "$dir/build.log" >&2; exit 1; }
 make -s -C "$top" tools O="$build/tools" >"$dir/build.log" 2>&1 || {
 	cat "$dir/build.log" >&2; exit 1; }
@@ -50,7 +53,7 @@ if [ -n "${BENCH_SIZES:-}" ]; then
 fi
 cp "$build"/tools/bin/* "$pl/payload/bin/"
 cp "$dir/plugin/pppol2tp.so" "$pl/usr/lib/pppd/$version/"
-cp "$dir/plugin/hookrec.so" "$pl/payload/"
+cp "$dir/plugin/hookrec.so" "$dir"/plugin/pppol2tp-no-*.so "$pl/payload/"
 [ ! -f "$dir/plugin/openl2tp.so" ] || cp "$dir/plugin/openl2tp.so" "$pl/usr/lib/pppd/$version/"
 echo "$suite" >"$pl/payload/suite"
 [ -z "${VERBOSE:-}" ] || touch "$pl/payload/verbose"

@@ -55,6 +55,21 @@ expect_refusal "reorder timeout past int" "pppol2tp_reorderto '2147483648' is ou
 expect_refusal "persist" "pppol2tp: 'persist' cannot be used: the L2TP daemon owns the session" \
 	$S -- pppd $P pppol2tp 3 persist
 
+# A pppd that does not export an internal the plugin uses (compat.h lists
+# them; here the plugin is built as such a pppd would see it) refuses the
+# plugin at load, naming it: pppd's fatal error, exit 1.
+for sym in hungup link_terminated req_ifname; do
+	in_lns $S -- pppd plugin /payload/pppol2tp-no-$sym.so pppol2tp 3 \
+		nodetach noauth >"$T/out" 2>&1
+	rc=$?
+	said=$(grep -m 1 "a pppd internal" "$T/out")
+	if [ $rc -eq 1 ] && grep -q "has no '$sym', a pppd internal the plugin uses" "$T/out"; then
+		pass "pppd without '$sym': exit 1, says: $said"
+	else
+		fail "pppd without '$sym': exit $rc, said: $(tr '\n' ' ' <"$T/out")"
+	fi
+done
+
 # dump and dryrun print the options, ours included, and exit cleanly.
 in_lns $S -- pppd $P pppol2tp 3 pppol2tp_reorderto 100 pppol2tp_ifname dr0 \
 	dryrun nodetach noauth >"$T/dryrun" 2>&1
