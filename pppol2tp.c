@@ -229,8 +229,8 @@ set_ifname(char **argv)
 	const char *bad = opt_ifname_problem(*argv);
 
 	if (bad != NULL) {
-		compat_option_error("pppol2tp_ifname '%s' %s: give a network "
-		    "interface name of 1 to 15 characters", *argv, bad);
+		compat_option_error("pppol2tp_ifname '%s' %s: give a fixed "
+		    "network interface name of 1 to 15 characters", *argv, bad);
 		return 0;
 	}
 	snprintf(ifname_opt, sizeof(ifname_opt), "%s", *argv);
@@ -364,6 +364,13 @@ check_l2tp_options(void)
 	check_id("pppol2tp_session_id", session_opt, session.session_id,
 	    "session");
 
+	/* pppd's own option would fail the same way as ours: see optcheck.c. */
+	if (strchr(req_ifname, '%') != NULL) {
+		compat_option_error("ifname '%s' contains '%%', which the kernel "
+		    "would expand to a name pppd never learns: give a fixed "
+		    "name, or none for pppN", req_ifname);
+		option_fail();
+	}
 	/* pppd names the interface when it creates it, before ip-up. */
 	if (ifname_opt[0] != '\0') {
 		if (req_ifname[0] != '\0' && strcmp(req_ifname, ifname_opt)) {

@@ -1,5 +1,8 @@
 # Every bad input through real pppd: the message names the option, the
 # value and the reason, and pppd exits with its option-error status (2).
+# time limit: 180 s
+# (22 pppd starts, each refused or done in under 5 s on a machine 4x
+# slower than ours, + 5 s for the last session check, + 65 s margin)
 . /payload/lib.sh
 NAME=badinput
 
@@ -48,6 +51,10 @@ expect_refusal "interface name too long" "pppol2tp_ifname 'abcdefghijklmnop' is 
 	$S -- pppd $P pppol2tp 3 pppol2tp_ifname abcdefghijklmnop
 expect_refusal "interface name .." "pppol2tp_ifname '..' cannot be . or .." \
 	$S -- pppd $P pppol2tp 3 pppol2tp_ifname ..
+expect_refusal "interface name template" "pppol2tp_ifname 'l2tp%d' contains '%', which the kernel would expand" \
+	$S -- pppd $P pppol2tp 3 pppol2tp_ifname l2tp%d dryrun
+expect_refusal "pppd's ifname as a template" "ifname 'ppp%d' contains '%', which the kernel would expand" \
+	$S -- pppd $P pppol2tp 3 ifname ppp%d dryrun
 expect_refusal "negative reorder timeout" "pppol2tp_reorderto '-5' is out of range" \
 	$S -- pppd $P pppol2tp 3 pppol2tp_reorderto -5
 expect_refusal "reorder timeout past int" "pppol2tp_reorderto '2147483648' is out of range" \
