@@ -51,6 +51,29 @@ l2tp_sock_set(int fd, enum l2tp_setting which, int value)
 	return 0;
 }
 
+int
+l2tp_sock_settle(int fd)
+{
+	int moved, null, err;
+
+	if (fd > STDERR_FILENO)
+		return fcntl(fd, F_SETFD, FD_CLOEXEC) < 0 ? -1 : fd;
+	moved = fcntl(fd, F_DUPFD_CLOEXEC, STDERR_FILENO + 1);
+	if (moved < 0)
+		return -1;
+	null = open("/dev/null", O_RDWR);
+	if (null < 0 || dup2(null, fd) < 0) {
+		err = errno;
+		if (null >= 0)
+			close(null);
+		close(moved);
+		errno = err;
+		return -1;
+	}
+	close(null);
+	return moved;
+}
+
 static const char *
 file_kind(mode_t mode)
 {

@@ -36,6 +36,7 @@ int pppol2tp_session_id;
 #define ARGLEN	32
 
 static int session_fd = -1;
+static int given_fd = -1;		/* the daemon's number, for messages */
 static struct l2tp_sockinfo session;
 
 static bool lns_mode;
@@ -140,7 +141,14 @@ set_session_fd(char **argv)
 		compat_option_error("pppol2tp: %s", why);
 		return 0;
 	}
-	session_fd = (int)fd;
+	/* Before pppd detaches and puts /dev/null over fds 0-2. */
+	session_fd = l2tp_sock_settle((int)fd);
+	if (session_fd < 0) {
+		compat_option_error("pppol2tp: cannot move the socket on fd %d "
+		    "to a descriptor above 2: %m", (int)fd);
+		return 0;
+	}
+	given_fd = (int)fd;
 	keep_arg(fd_arg, *argv);
 	pppol2tp_tunnel_id = (int)session.tunnel_id;
 	pppol2tp_session_id = (int)session.session_id;
@@ -250,7 +258,7 @@ check_id(const char *opt, long long given, uint32_t actual, const char *what)
 	if (given >= 0 && (uint32_t)given != actual) {
 		compat_option_error("%s %u does not match the socket on fd %d, "
 		    "which carries %s %u: the daemon passed ids of another "
-		    "session", opt, (unsigned)given, session_fd, what,
+		    "session", opt, (unsigned)given, given_fd, what,
 		    (unsigned)actual);
 		option_fail();
 	}
@@ -404,7 +412,7 @@ apply(const char *opt, enum l2tp_setting which, int value)
 
 	if (err != 0) {
 		error("pppol2tp: the kernel refused %s %d (%s on fd %d): %s",
-		    opt, value, l2tp_setting_name(which), session_fd,
+		    opt, value, l2tp_setting_name(which), given_fd,
 		    strerror(err));
 		return -1;
 	}

@@ -101,6 +101,55 @@ failed_fstat(void)
 	close(fd);
 }
 
+static int
+is_dev_null(int fd)
+{
+	struct stat a, b;
+
+	return fstat(fd, &a) == 0 && stat("/dev/null", &b) == 0 &&
+	    S_ISCHR(a.st_mode) && a.st_rdev == b.st_rdev;
+}
+
+static int
+domain_of(int fd)
+{
+	int domain = -1;
+	socklen_t len = sizeof(domain);
+
+	getsockopt(fd, SOL_SOCKET, SO_DOMAIN, &domain, &len);
+	return domain;
+}
+
+/*
+ * A socket on fd 0, 1 or 2 moves above 2, close-on-exec, and /dev/null
+ * takes its place; one already above 2 stays and becomes close-on-exec.
+ */
+static void
+settle_low_and_high_fds(void)
+{
+	int low, saved, s, fd;
+
+	for (low = 0; low <= 2; low++) {
+		saved = dup(low);
+		s = socket(AF_INET, SOCK_DGRAM, 0);
+		EXPECT(dup2(s, low) == low);
+		close(s);
+		fd = l2tp_sock_settle(low);
+		EXPECT(fd > 2);
+		EXPECT(fcntl(fd, F_GETFD) == FD_CLOEXEC);
+		EXPECT(domain_of(fd) == AF_INET);
+		EXPECT(is_dev_null(low));
+		close(fd);
+		dup2(saved, low);
+		close(saved);
+	}
+	s = socket(AF_INET, SOCK_DGRAM, 0);
+	EXPECT(s > 2 && fcntl(s, F_GETFD) == 0);
+	EXPECT(l2tp_sock_settle(s) == s);
+	EXPECT(fcntl(s, F_GETFD) == FD_CLOEXEC);
+	close(s);
+}
+
 int
 main(void)
 {
@@ -111,5 +160,6 @@ main(void)
 	RUN(regular_file_and_pipe);
 	RUN(udp_and_unix_sockets);
 	RUN(failed_fstat);
+	RUN(settle_low_and_high_fds);
 	UNIT_EXIT();
 }
