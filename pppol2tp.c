@@ -6,7 +6,7 @@
  * session socket.  This file is the glue to pppd: options, the channel,
  * the kernel settings and the hooks a helper plugin uses.  Everything that
  * can be judged without pppd lives in l2tp_sock.c, l2tp_addr.c,
- * l2tp_watch.c, lcp_snoop.c, ncp_updown.c and optcheck.c.
+ * l2tp_watch.c, accm_report.c, ncp_updown.c and optcheck.c.
  */
 #include <errno.h>
 #include <limits.h>
@@ -20,7 +20,7 @@
 #include "pppol2tp.h"
 #include "l2tp_sock.h"
 #include "l2tp_watch.h"
-#include "lcp_snoop.h"
+#include "accm_report.h"
 #include "ncp_updown.h"
 #include "optcheck.h"
 
@@ -55,10 +55,7 @@ static char debug_arg[ARGLEN];
 static char tunnel_arg[ARGLEN];
 static char session_arg[ARGLEN];
 
-static struct lcp_snoop accm;
-static bool snooping;
-static void (*prev_snoop_recv)(unsigned char *, int);
-static void (*prev_snoop_send)(unsigned char *, int);
+static struct accm_report accm;
 static struct ncp_updown ncp;
 static struct channel l2tp_channel;
 
@@ -272,54 +269,34 @@ report_accm(void)
 		    pppol2tp_session_id, accm.send_accm, accm.recv_accm);
 }
 
-static void
-snoop(unsigned char *pkt, int len, int incoming)
-{
-	if (snooping && len > 0 &&
-	    lcp_snoop_frame(&accm, pkt, (size_t)len, incoming))
-		report_accm();
-}
-
-static void
-snoop_recv(unsigned char *pkt, int len)
-{
-	snoop(pkt, len, 1);
-	if (prev_snoop_recv != NULL)
-		prev_snoop_recv(pkt, len);
-}
-
-static void
-snoop_send(unsigned char *pkt, int len)
-{
-	snoop(pkt, len, 0);
-	if (prev_snoop_send != NULL)
-		prev_snoop_send(pkt, len);
-}
-
 static void start_watch(void);
 
 /*
- * The link is up (PHASE_RUNNING): watch the session from now on.  In LNS
- * mode, the ACCMs are settled while LCP negotiates: snoop only in the
- * establish phase, and start afresh when LCP renegotiates.
+ * pppd enters PHASE_AUTHENTICATE from link_established() each time LCP
+ * comes up (with or without authentication, and under multilink, where a
+ * renegotiation never passes through PHASE_ESTABLISH).  Its LCP options
+ * then hold what it negotiated and uses: frames it discarded (a stale or
+ * bad Configure-Ack) never reach them.
  */
+static void
+lcp_is_up(void)
+{
+	const lcp_options *his = &lcp_hisoptions[0], *ours = &lcp_gotoptions[0];
+
+	if (lns_mode && accm_report_lcp_up(&accm, his->neg_asyncmap,
+	    his->asyncmap, ours->neg_asyncmap, ours->asyncmap))
+		report_accm();
+}
+
+/* The link is up (PHASE_RUNNING): watch the session from now on. */
 static void
 on_phase(void *ctx, int phase)
 {
 	(void)ctx;
+	if (phase == PHASE_AUTHENTICATE)
+		lcp_is_up();
 	if (phase == PHASE_RUNNING)
 		start_watch();
-	if (!lns_mode)
-		return;
-	if (phase == PHASE_ESTABLISH) {
-		lcp_snoop_reset(&accm);
-		snooping = 1;
-	} else if (snooping) {
-		snooping = 0;
-		if (phase >= PHASE_AUTHENTICATE && phase <= PHASE_RUNNING &&
-		    lcp_snoop_finish(&accm))
-			report_accm();
-	}
 }
 
 static void
@@ -390,12 +367,7 @@ check_l2tp_options(void)
 		snprintf(req_ifname, IFNAMSIZ, "%s", ifname_opt);
 	}
 
-	if (lns_mode) {
-		prev_snoop_recv = snoop_recv_hook;
-		prev_snoop_send = snoop_send_hook;
-		snoop_recv_hook = snoop_recv;
-		snoop_send_hook = snoop_send;
-	}
+	accm_report_init(&accm);
 	compat_notify(COMPAT_EV_PHASE, on_phase, NULL);
 	ncp_updown_init(&ncp);
 	compat_notify(COMPAT_EV_IP_UP, on_ncp, &ipv4_up);

@@ -38,7 +38,6 @@ cp "$here/main" "$here/lib.sh" "$pl/payload/"
 cp -r "$here/scenarios" "$pl/payload/"
 # The demo is a scenario of its own, run only when asked for.
 [ -z "${DEMO:-}" ] || cp "$here/demo.sh" "$pl/payload/scenarios/"
-[ -z "${CAPTURE:-}" ] || cp "$here/capture.sh" "$pl/payload/scenarios/"
 if [ -n "${BENCH_SIZES:-}" ]; then
 	cp "$here/bench.sh" "$pl/payload/scenarios/"
 	echo "$BENCH_SIZES" >"$pl/payload/bench-sizes"
