@@ -288,7 +288,14 @@ lcp_is_up(void)
 		report_accm();
 }
 
-/* The link is up (PHASE_RUNNING): watch the session from now on. */
+static void report_updown(int up);
+
+/*
+ * The link is up (PHASE_RUNNING): watch the session from now on.  In
+ * PHASE_DISCONNECT, link_terminated() ends the link: under multilink it
+ * never took the network protocols down (link_down() leaves them to the
+ * bundle), so the session is reported down here.
+ */
 static void
 on_phase(void *ctx, int phase)
 {
@@ -297,6 +304,24 @@ on_phase(void *ctx, int phase)
 		lcp_is_up();
 	if (phase == PHASE_RUNNING)
 		start_watch();
+	if (phase == PHASE_DISCONNECT)
+		report_updown(ncp_updown_exit(&ncp));
+}
+
+static void (*prev_join_hook)(void);
+
+/*
+ * A link that joins an existing bundle stops in PHASE_NETWORK: the
+ * bundle's master runs IPCP, so no ip-up reaches this pppd.  It carries
+ * the bundle's traffic from now on: up for the daemon, and watched.
+ */
+static void
+on_join(void)
+{
+	report_updown(ncp_updown_event(&ncp, NCP_BUNDLE, 1));
+	start_watch();
+	if (prev_join_hook != NULL)
+		prev_join_hook();
 }
 
 static void
@@ -375,6 +400,10 @@ check_l2tp_options(void)
 	compat_notify(COMPAT_EV_IPV6_UP, on_ncp, &ipv6_up);
 	compat_notify(COMPAT_EV_IPV6_DOWN, on_ncp, &ipv6_down);
 	compat_notify(COMPAT_EV_EXIT, on_pppd_exit, NULL);
+	if (compat_has_join_hook()) {
+		prev_join_hook = compat_multilink_join_hook;
+		compat_multilink_join_hook = on_join;
+	}
 }
 
 static int
