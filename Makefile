@@ -21,7 +21,11 @@ endif
 # pppd's own headers declare functions without prototypes: -isystem keeps
 # their warnings out of ours.  CPPFLAGS, CFLAGS and LDFLAGS are the
 # packager's (hardening, LTO): CFLAGS reaches the link too.
-ALL_CFLAGS = $(CPPFLAGS) $(CFLAGS) $(WARNINGS) -fPIC -isystem $(PPPD_INCLUDEDIR)
+# Which pppd (2.5 ships pppdconf.h) is read from PPPD_INCLUDEDIR alone, never
+# from whatever else is on the include path.
+PPPD_2_5 := $(if $(wildcard $(PPPD_INCLUDEDIR)/pppd/pppdconf.h),1,0)
+ALL_CFLAGS = $(CPPFLAGS) $(CFLAGS) $(WARNINGS) -fPIC -isystem $(PPPD_INCLUDEDIR) \
+	-DCOMPAT_PPPD_2_5=$(PPPD_2_5)
 LDFLAGS_SO = $(CFLAGS) -shared -Wl,-z,now -Wl,-z,relro $(LDFLAGS)
 # Objects go to $(O), so one tree can build for several pppd versions.
 O ?= .
@@ -37,7 +41,7 @@ PLUGINDIR ?= $(if $(PKG_PLUGINDIR),$(PKG_PLUGINDIR),$(if $(PPPD_VERSION),/usr/li
 MANDIR ?= /usr/share/man
 DOCDIR ?= /usr/share/doc/pppol2tp
 
-CORE = l2tp_addr l2tp_sock l2tp_watch lcp_snoop ncp_updown optcheck
+CORE = l2tp_addr l2tp_sock l2tp_watch accm_report ncp_updown optcheck
 PLUGIN_OBJS = $(O)/pppol2tp.o $(CORE:%=$(O)/%.o)
 
 HELPER_OBJS = $(O)/openl2tp.o $(O)/event_encode.o
@@ -61,12 +65,12 @@ $(O)/%.o: %.c
 PPPD_HEADERS := $(wildcard $(PPPD_INCLUDEDIR)/pppd/*.h)
 $(O)/pppol2tp.o $(O)/openl2tp.o $(O)/hookrec.so: $(PPPD_HEADERS)
 
-$(O)/pppol2tp.o: compat.h pppol2tp.h l2tp_sock.h l2tp_addr.h lcp_snoop.h \
+$(O)/pppol2tp.o: compat.h pppol2tp.h l2tp_sock.h l2tp_addr.h accm_report.h \
 	ncp_updown.h optcheck.h l2tp_watch.h
 $(O)/l2tp_watch.o: l2tp_watch.h
 $(O)/l2tp_addr.o: l2tp_addr.h
 $(O)/l2tp_sock.o: l2tp_sock.h l2tp_addr.h
-$(O)/lcp_snoop.o: lcp_snoop.h
+$(O)/accm_report.o: accm_report.h
 $(O)/ncp_updown.o: ncp_updown.h
 $(O)/optcheck.o: optcheck.h
 $(O)/openl2tp.o: compat.h pppol2tp.h l2tp_event.h event_encode.h
@@ -105,13 +109,19 @@ install: $(O)/pppol2tp.so $(O)/openl2tp.so
 
 # Test programs that run inside the guests (host-built, glibc is forward
 # compatible from bookworm to trixie).
-TOOLS = l2tpsock l2tpget eventrecv l2tpfan blast
+TOOLS = l2tpsock l2tpget eventrecv l2tpfan blast lcppeer
 tools: $(TOOLS:%=$(O)/bin/%)
 
 # The test-only helper plugin, built per pppd version like the plugin.
 $(O)/hookrec.so: tests/tools/hookrec.c compat.h pppol2tp.h
 	@mkdir -p $(O)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS_SO) -o $@ tests/tools/hookrec.c
+
+# Test-only: the plugin as a pppd that renamed the internal $* would load it.
+$(O)/pppol2tp-no-%.so: $(PLUGIN_OBJS) exports.map
+	objcopy --redefine-sym $*=$*_renamed $(O)/pppol2tp.o $(O)/no-$*.o
+	$(CC) $(LDFLAGS_SO) -Wl,--version-script=exports.map -o $@ \
+		$(O)/no-$*.o $(CORE:%=$(O)/%.o)
 
 # The two test daemons share l2tptool.c.
 TOOL_LIB_l2tpsock = tests/tools/l2tptool.c
@@ -122,11 +132,11 @@ $(O)/bin/%: tests/tools/%.c tests/tools/l2tptool.h $$(TOOL_LIB_$$*)
 
 # Unit tests of the pure logic, under AddressSanitizer and UBSan, and the
 # same tests without sanitizers under valgrind (zero errors, no leaks).
-UNIT_TESTS = test_l2tp_addr test_l2tp_sock test_lcp_snoop test_ncp_updown \
+UNIT_TESTS = test_l2tp_addr test_l2tp_sock test_accm_report test_ncp_updown \
 	test_optcheck test_event_encode
 SRCS_test_l2tp_addr = l2tp_addr.c
 SRCS_test_l2tp_sock = l2tp_sock.c l2tp_addr.c
-SRCS_test_lcp_snoop = lcp_snoop.c
+SRCS_test_accm_report = accm_report.c
 SRCS_test_ncp_updown = ncp_updown.c
 SRCS_test_optcheck = optcheck.c
 SRCS_test_event_encode = event_encode.c
@@ -169,9 +179,6 @@ FUZZ_SECONDS ?= 300
 fuzz:
 	@tests/fuzz/run.sh $(FUZZ_SECONDS)
 
-corpus:
-	@tests/fuzz/capture.sh
-
 # The benchmark (not a test): the BENCH_* variables of tests/bench/bench.sh.
 bench:
 	@tests/bench/bench.sh
@@ -185,5 +192,5 @@ clean-objs:
 clean: clean-objs
 	rm -rf build
 
-.PHONY: all install clean clean-objs tools unit unit-valgrind check demo fuzz corpus bench \
+.PHONY: all install clean clean-objs tools unit unit-valgrind check demo fuzz bench \
 	deb check-deb

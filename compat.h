@@ -1,19 +1,21 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The one place that tells pppd 2.4.9 from 2.5.x.  2.5 ships pppdconf.h,
- * 2.4.9 does not.  Everything else in the tree calls the compat_* names.
+ * The one place that tells pppd 2.4.9 from 2.5.x.  Everything else in the
+ * tree calls the compat_* names.  The Makefile says which it is
+ * (COMPAT_PPPD_2_5, from whether PPPD_INCLUDEDIR holds 2.5's pppdconf.h):
+ * searching the include path here would find another pppd's headers.
  */
 #ifndef COMPAT_H
 #define COMPAT_H
 
 #include <stddef.h>
 
-#if __has_include(<pppd/pppdconf.h>)
-#define COMPAT_PPPD_2_5	1
+#ifndef COMPAT_PPPD_2_5
+#error "COMPAT_PPPD_2_5 must be 0 or 1: build with the Makefile, which sets it from PPPD_INCLUDEDIR"
 #endif
 
 #include <pppd/pppd.h>
-#ifdef COMPAT_PPPD_2_5
+#if COMPAT_PPPD_2_5
 #include <pppd/options.h>
 #include <pppd/multilink.h>
 #endif
@@ -36,7 +38,7 @@ enum compat_event {
 	COMPAT_EV_EXIT,
 };
 
-#ifdef COMPAT_PPPD_2_5
+#if COMPAT_PPPD_2_5
 
 #define COMPAT_PPPD_VERSION	PPPD_VERSION
 #define compat_option_error	ppp_option_error
@@ -55,13 +57,8 @@ enum compat_event {
 /* A pppd built without multilink has no join hook: see compat_has_join_hook. */
 #pragma weak multilink_join_hook
 
-/* pppd 2.5 exports the buffer of its ifname option but no longer declares it. */
+/* pppd 2.5 exports these (see "pppd internals" below) but no longer declares them. */
 extern char req_ifname[];
-
-/*
- * pppd 2.5 exports, without declaring them, the two pieces of its own
- * hangup path (main.c: "Modem hangup").
- */
 extern int hungup;
 void link_terminated(int unit);
 #define compat_set_status	ppp_set_status
@@ -158,6 +155,39 @@ compat_notify(enum compat_event ev, compat_notify_fn *fn, void *ctx)
 }
 
 #endif
+
+/*
+ * pppd internals: what the plugin needs that pppd 2.5 keeps in
+ * pppd-private.h (not installed, free to change in any release) and offers
+ * no public call for.
+ *   hungup, link_terminated  pppd's own end of a hung-up line ("Modem
+ *                            hangup"): lcp_close() instead would send
+ *                            Terminate-Requests into a deleted session and
+ *                            wait out their retries;
+ *   req_ifname               the name pppd gives the interface it creates
+ *                            (ppp_set_ifname() only renames pppd's idea of
+ *                            it, after creation).
+ * Everything else the plugin uses is pppd.h, options.h, lcp.h, ipcp.h,
+ * ccp.h and multilink.h API.  Weak references let the plugin load in a pppd
+ * that lacks one, so that plugin_init can name it instead of the loader
+ * printing "undefined symbol".
+ */
+#pragma weak hungup
+#pragma weak link_terminated
+#pragma weak req_ifname
+
+/* The first pppd internal this pppd does not export, or NULL. */
+static inline const char *
+compat_missing_internal(void)
+{
+	if (&hungup == NULL)
+		return "hungup";
+	if (link_terminated == NULL)
+		return "link_terminated";
+	if (&req_ifname == NULL)
+		return "req_ifname";
+	return NULL;
+}
 
 /* End the link the way pppd ends one whose line hung up. */
 static inline void

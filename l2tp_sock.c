@@ -51,6 +51,29 @@ l2tp_sock_set(int fd, enum l2tp_setting which, int value)
 	return 0;
 }
 
+int
+l2tp_sock_settle(int fd)
+{
+	int moved, null, err;
+
+	if (fd > STDERR_FILENO)
+		return fcntl(fd, F_SETFD, FD_CLOEXEC) < 0 ? -1 : fd;
+	moved = fcntl(fd, F_DUPFD_CLOEXEC, STDERR_FILENO + 1);
+	if (moved < 0)
+		return -1;
+	null = open("/dev/null", O_RDWR);
+	if (null < 0 || dup2(null, fd) < 0) {
+		err = errno;
+		if (null >= 0)
+			close(null);
+		close(moved);
+		errno = err;
+		return -1;
+	}
+	close(null);
+	return moved;
+}
+
 static const char *
 file_kind(mode_t mode)
 {
@@ -125,7 +148,12 @@ l2tp_sock_identify(int fd, struct l2tp_sockinfo *info, char *why,
 		    "by the L2TP daemon that holds the session socket)", fd);
 		return -1;
 	}
-	if (fstat(fd, &st) < 0 || !S_ISSOCK(st.st_mode)) {
+	if (fstat(fd, &st) < 0) {
+		snprintf(why, whylen, "cannot ask fd %d what it is (fstat): %s",
+		    fd, strerror(errno));
+		return -1;
+	}
+	if (!S_ISSOCK(st.st_mode)) {
 		snprintf(why, whylen, "fd %d is %s, not a PPPoL2TP socket", fd,
 		    file_kind(st.st_mode));
 		return -1;

@@ -14,6 +14,14 @@
 int l2tp_sock_identify(int fd, struct l2tp_sockinfo *info, char *why,
     size_t whylen);
 
+/*
+ * Keep the socket on a descriptor of ours: 3 or above, close-on-exec.
+ * pppd puts /dev/null over fds 0-2 when it detaches, so a socket there is
+ * moved and /dev/null takes its place (pppd expects 0-2 open).  Returns
+ * the fd to use from now on, or -1 with errno set.
+ */
+int l2tp_sock_settle(int fd);
+
 /* The session's kernel settings, as PPPOL2TP_SO_* socket options. */
 enum l2tp_setting {
 	L2TP_SET_RECVSEQ,

@@ -6,6 +6,7 @@ ncp_updown_init(struct ncp_updown *s)
 {
 	s->up_mask = 0;
 	s->reported = NCP_NO_REPORT;
+	s->gone = 0;
 }
 
 static int
@@ -20,6 +21,8 @@ report(struct ncp_updown *s, int up)
 int
 ncp_updown_event(struct ncp_updown *s, enum ncp ncp, int up)
 {
+	if (s->gone)
+		return NCP_NO_REPORT;
 	if (up)
 		s->up_mask |= (unsigned int)ncp;
 	else
@@ -34,6 +37,7 @@ int
 ncp_updown_exit(struct ncp_updown *s)
 {
 	s->up_mask = 0;
+	s->gone = 1;
 	if (s->reported != 1)
 		return NCP_NO_REPORT;
 	return report(s, 0);

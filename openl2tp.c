@@ -2,8 +2,10 @@
 /*
  * openl2tp.so: tell openl2tpd what PPP negotiated and when the session's
  * network layer goes up or down.  Loaded after pppol2tp.so, it chains into
- * that plugin's hooks (and pppd's multilink join hook) and sends one unix
- * datagram per event, in the format of l2tp_event.h.
+ * that plugin's hooks and sends one unix datagram per event, in the format
+ * of l2tp_event.h.  A link that joins a multilink bundle comes through the
+ * up/down hook like any other (pppol2tp.so reports it up when it joins
+ * and down when it ends).
  *
  * The daemon may be down or restart: the socket is (re)connected on the
  * next event, and a lost event is logged once per outage, never fatal.
@@ -29,7 +31,6 @@ static bool loss_logged;
 
 static void (*prev_accm_hook)(int, int, uint32_t, uint32_t);
 static void (*prev_updown_hook)(int, int, int);
-static void (*prev_join_hook)(void);
 
 static option_t helper_options[] = {
 	{ .name = "openl2tp_event_socket", .type = o_string,
@@ -122,19 +123,6 @@ on_updown(int tunnel, int session, int up)
 		prev_updown_hook(tunnel, session, up);
 }
 
-/*
- * A link joining an existing bundle never runs IPCP itself, so the up
- * hook never fires for it: report it up when it joins.
- */
-static void
-on_join(void)
-{
-	if (compat_mp_on() && !compat_mp_master())
-		send_updown(pppol2tp_tunnel_id, pppol2tp_session_id, 1);
-	if (prev_join_hook != NULL)
-		prev_join_hook();
-}
-
 void plugin_init(void);
 
 void
@@ -145,8 +133,4 @@ plugin_init(void)
 	pppol2tp_send_accm_hook = on_accm;
 	prev_updown_hook = pppol2tp_ip_updown_hook;
 	pppol2tp_ip_updown_hook = on_updown;
-	if (compat_has_join_hook()) {
-		prev_join_hook = compat_multilink_join_hook;
-		compat_multilink_join_hook = on_join;
-	}
 }

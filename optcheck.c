@@ -43,5 +43,13 @@ opt_ifname_problem(const char *name)
 		if (*p == '/' || *p == ':' || isspace((unsigned char)*p))
 			return "contains '/', ':' or white space";
 	}
+	/*
+	 * The kernel would take it as a template ("l2tp%d" -> "l2tp0"), but
+	 * pppd keeps the template as the name for its ioctls, IFNAME, the pid
+	 * file and ip-up, and IPCP setup fails.
+	 */
+	if (strchr(name, '%') != NULL)
+		return "contains '%', which the kernel would expand to a name "
+		    "pppd never learns (pppd numbers pppN itself)";
 	return NULL;
 }

@@ -6,7 +6,7 @@
  * session socket.  This file is the glue to pppd: options, the channel,
  * the kernel settings and the hooks a helper plugin uses.  Everything that
  * can be judged without pppd lives in l2tp_sock.c, l2tp_addr.c,
- * l2tp_watch.c, lcp_snoop.c, ncp_updown.c and optcheck.c.
+ * l2tp_watch.c, accm_report.c, ncp_updown.c and optcheck.c.
  */
 #include <errno.h>
 #include <limits.h>
@@ -20,7 +20,7 @@
 #include "pppol2tp.h"
 #include "l2tp_sock.h"
 #include "l2tp_watch.h"
-#include "lcp_snoop.h"
+#include "accm_report.h"
 #include "ncp_updown.h"
 #include "optcheck.h"
 
@@ -36,6 +36,7 @@ int pppol2tp_session_id;
 #define ARGLEN	32
 
 static int session_fd = -1;
+static int given_fd = -1;		/* the daemon's number, for messages */
 static struct l2tp_sockinfo session;
 
 static bool lns_mode;
@@ -54,10 +55,7 @@ static char debug_arg[ARGLEN];
 static char tunnel_arg[ARGLEN];
 static char session_arg[ARGLEN];
 
-static struct lcp_snoop accm;
-static bool snooping;
-static void (*prev_snoop_recv)(unsigned char *, int);
-static void (*prev_snoop_send)(unsigned char *, int);
+static struct accm_report accm;
 static struct ncp_updown ncp;
 static struct channel l2tp_channel;
 
@@ -140,7 +138,14 @@ set_session_fd(char **argv)
 		compat_option_error("pppol2tp: %s", why);
 		return 0;
 	}
-	session_fd = (int)fd;
+	/* Before pppd detaches and puts /dev/null over fds 0-2. */
+	session_fd = l2tp_sock_settle((int)fd);
+	if (session_fd < 0) {
+		compat_option_error("pppol2tp: cannot move the socket on fd %d "
+		    "to a descriptor above 2: %m", (int)fd);
+		return 0;
+	}
+	given_fd = (int)fd;
 	keep_arg(fd_arg, *argv);
 	pppol2tp_tunnel_id = (int)session.tunnel_id;
 	pppol2tp_session_id = (int)session.session_id;
@@ -229,8 +234,8 @@ set_ifname(char **argv)
 	const char *bad = opt_ifname_problem(*argv);
 
 	if (bad != NULL) {
-		compat_option_error("pppol2tp_ifname '%s' %s: give a network "
-		    "interface name of 1 to 15 characters", *argv, bad);
+		compat_option_error("pppol2tp_ifname '%s' %s: give a fixed "
+		    "network interface name of 1 to 15 characters", *argv, bad);
 		return 0;
 	}
 	snprintf(ifname_opt, sizeof(ifname_opt), "%s", *argv);
@@ -250,7 +255,7 @@ check_id(const char *opt, long long given, uint32_t actual, const char *what)
 	if (given >= 0 && (uint32_t)given != actual) {
 		compat_option_error("%s %u does not match the socket on fd %d, "
 		    "which carries %s %u: the daemon passed ids of another "
-		    "session", opt, (unsigned)given, session_fd, what,
+		    "session", opt, (unsigned)given, given_fd, what,
 		    (unsigned)actual);
 		option_fail();
 	}
@@ -264,54 +269,59 @@ report_accm(void)
 		    pppol2tp_session_id, accm.send_accm, accm.recv_accm);
 }
 
-static void
-snoop(unsigned char *pkt, int len, int incoming)
-{
-	if (snooping && len > 0 &&
-	    lcp_snoop_frame(&accm, pkt, (size_t)len, incoming))
-		report_accm();
-}
-
-static void
-snoop_recv(unsigned char *pkt, int len)
-{
-	snoop(pkt, len, 1);
-	if (prev_snoop_recv != NULL)
-		prev_snoop_recv(pkt, len);
-}
-
-static void
-snoop_send(unsigned char *pkt, int len)
-{
-	snoop(pkt, len, 0);
-	if (prev_snoop_send != NULL)
-		prev_snoop_send(pkt, len);
-}
-
 static void start_watch(void);
 
 /*
- * The link is up (PHASE_RUNNING): watch the session from now on.  In LNS
- * mode, the ACCMs are settled while LCP negotiates: snoop only in the
- * establish phase, and start afresh when LCP renegotiates.
+ * pppd enters PHASE_AUTHENTICATE from link_established() each time LCP
+ * comes up (with or without authentication, and under multilink, where a
+ * renegotiation never passes through PHASE_ESTABLISH).  Its LCP options
+ * then hold what it negotiated and uses: frames it discarded (a stale or
+ * bad Configure-Ack) never reach them.
+ */
+static void
+lcp_is_up(void)
+{
+	const lcp_options *his = &lcp_hisoptions[0], *ours = &lcp_gotoptions[0];
+
+	if (lns_mode && accm_report_lcp_up(&accm, his->neg_asyncmap,
+	    his->asyncmap, ours->neg_asyncmap, ours->asyncmap))
+		report_accm();
+}
+
+static void report_updown(int up);
+
+/*
+ * The link is up (PHASE_RUNNING): watch the session from now on.  In
+ * PHASE_DISCONNECT, link_terminated() ends the link: under multilink it
+ * never took the network protocols down (link_down() leaves them to the
+ * bundle), so the session is reported down here.
  */
 static void
 on_phase(void *ctx, int phase)
 {
 	(void)ctx;
+	if (phase == PHASE_AUTHENTICATE)
+		lcp_is_up();
 	if (phase == PHASE_RUNNING)
 		start_watch();
-	if (!lns_mode)
-		return;
-	if (phase == PHASE_ESTABLISH) {
-		lcp_snoop_reset(&accm);
-		snooping = 1;
-	} else if (snooping) {
-		snooping = 0;
-		if (phase >= PHASE_AUTHENTICATE && phase <= PHASE_RUNNING &&
-		    lcp_snoop_finish(&accm))
-			report_accm();
-	}
+	if (phase == PHASE_DISCONNECT)
+		report_updown(ncp_updown_exit(&ncp));
+}
+
+static void (*prev_join_hook)(void);
+
+/*
+ * A link that joins an existing bundle stops in PHASE_NETWORK: the
+ * bundle's master runs IPCP, so no ip-up reaches this pppd.  It carries
+ * the bundle's traffic from now on: up for the daemon, and watched.
+ */
+static void
+on_join(void)
+{
+	report_updown(ncp_updown_event(&ncp, NCP_BUNDLE, 1));
+	start_watch();
+	if (prev_join_hook != NULL)
+		prev_join_hook();
 }
 
 static void
@@ -364,6 +374,13 @@ check_l2tp_options(void)
 	check_id("pppol2tp_session_id", session_opt, session.session_id,
 	    "session");
 
+	/* pppd's own option would fail the same way as ours: see optcheck.c. */
+	if (strchr(req_ifname, '%') != NULL) {
+		compat_option_error("ifname '%s' contains '%%', which the kernel "
+		    "would expand to a name pppd never learns: give a fixed "
+		    "name, or none for pppN", req_ifname);
+		option_fail();
+	}
 	/* pppd names the interface when it creates it, before ip-up. */
 	if (ifname_opt[0] != '\0') {
 		if (req_ifname[0] != '\0' && strcmp(req_ifname, ifname_opt)) {
@@ -375,12 +392,7 @@ check_l2tp_options(void)
 		snprintf(req_ifname, IFNAMSIZ, "%s", ifname_opt);
 	}
 
-	if (lns_mode) {
-		prev_snoop_recv = snoop_recv_hook;
-		prev_snoop_send = snoop_send_hook;
-		snoop_recv_hook = snoop_recv;
-		snoop_send_hook = snoop_send;
-	}
+	accm_report_init(&accm);
 	compat_notify(COMPAT_EV_PHASE, on_phase, NULL);
 	ncp_updown_init(&ncp);
 	compat_notify(COMPAT_EV_IP_UP, on_ncp, &ipv4_up);
@@ -388,6 +400,10 @@ check_l2tp_options(void)
 	compat_notify(COMPAT_EV_IPV6_UP, on_ncp, &ipv6_up);
 	compat_notify(COMPAT_EV_IPV6_DOWN, on_ncp, &ipv6_down);
 	compat_notify(COMPAT_EV_EXIT, on_pppd_exit, NULL);
+	if (compat_has_join_hook()) {
+		prev_join_hook = compat_multilink_join_hook;
+		compat_multilink_join_hook = on_join;
+	}
 }
 
 static int
@@ -397,7 +413,7 @@ apply(const char *opt, enum l2tp_setting which, int value)
 
 	if (err != 0) {
 		error("pppol2tp: the kernel refused %s %d (%s on fd %d): %s",
-		    opt, value, l2tp_setting_name(which), session_fd,
+		    opt, value, l2tp_setting_name(which), given_fd,
 		    strerror(err));
 		return -1;
 	}
@@ -529,5 +545,12 @@ void plugin_init(void);
 void
 plugin_init(void)
 {
+	const char *missing = compat_missing_internal();
+
+	/* Without it a session would load fine and fail later, obscurely. */
+	if (missing != NULL)
+		fatal("pppol2tp: this pppd %s has no '%s', a pppd internal the "
+		    "plugin uses (compat.h lists them): use a pppol2tp.so built "
+		    "for this pppd", COMPAT_PPPD_VERSION, missing);
 	compat_add_options(l2tp_options);
 }

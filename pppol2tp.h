@@ -20,8 +20,9 @@ extern void (*pppol2tp_send_accm_hook)(int tunnel_id, int session_id,
 
 /*
  * Called with up = 1 when the first network protocol (IPCP or IPv6CP)
- * comes up and with up = 0 when the last one goes down or pppd exits;
- * never twice in a row with the same value.
+ * comes up, or when the link joins an existing multilink bundle, and with
+ * up = 0 when the last one goes down, the link ends or pppd exits; never
+ * twice in a row with the same value.
  */
 extern void (*pppol2tp_ip_updown_hook)(int tunnel_id, int session_id,
     int up);

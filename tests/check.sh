@@ -88,6 +88,7 @@ step fuzz tests/fuzz/run.sh "${FUZZ_SMOKE_SECONDS:-10}"
 step bookworm tests/guest/run.sh bookworm
 step trixie tests/guest/run.sh trixie
 step warnings build_for_guests
+step select tests/select.sh /usr/include build/trixie/dev/usr/include
 step deb deb_result
 step abi sh -c 'tests/abi.sh build/host "pppd 2.4.9" && tests/abi.sh build/trixie/plugin "pppd 2.5"'
 # A 10-session run of the benchmark, so it cannot rot.

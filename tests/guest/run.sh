@@ -33,7 +33,10 @@ if [ ! -f "$dir/base.cpio" ] || [ "$here/fetch.sh" -nt "$dir/base.cpio" ] ||
 	"$here/mkroot.sh" "$dir"
 fi
 
-make -s -C "$top" WERROR=1 O="$dir/plugin" PPPD_INCLUDEDIR="$dir/dev/usr/include" all "$dir/plugin/hookrec.so" >"$dir/build.log" 2>&1 || {
+# pppol2tp-no-SYM.so: the plugin as a pppd without the internal SYM sees it.
+internals="hungup link_terminated req_ifname"
+make -s -C "$top" WERROR=1 O="$dir/plugin" PPPD_INCLUDEDIR="$dir/dev/usr/include" all "$dir/plugin/hookrec.so" \
+	$(for s in $internals; do echo "$dir/plugin/pppol2tp-no-$s.so"; done) >"$dir/build.log" 2>&1 || {
 	cat "$dir/build.log" >&2; exit 1; }
 make -s -C "$top" WERROR=1 tools O="$build/tools" >"$dir/build.log" 2>&1 || {
 	cat "$dir/build.log" >&2; exit 1; }
@@ -48,7 +51,6 @@ cp "$here/main" "$here/lib.sh" "$pl/payload/"
 cp -r "$here/scenarios" "$pl/payload/"
 # The demo is a scenario of its own, run only when asked for.
 [ -z "${DEMO:-}" ] || cp "$here/demo.sh" "$pl/payload/scenarios/"
-[ -z "${CAPTURE:-}" ] || cp "$here/capture.sh" "$pl/payload/scenarios/"
 if [ -n "${BENCH_SIZES:-}" ]; then
 	cp "$here/bench.sh" "$pl/payload/scenarios/"
 	echo "$BENCH_SIZES" >"$pl/payload/bench-sizes"
@@ -63,7 +65,7 @@ if [ -n "${BENCH_SIZES:-}" ]; then
 fi
 cp "$build"/tools/bin/* "$pl/payload/bin/"
 cp "$dir/plugin/pppol2tp.so" "$pl/usr/lib/pppd/$version/"
-cp "$dir/plugin/hookrec.so" "$pl/payload/"
+cp "$dir/plugin/hookrec.so" "$dir"/plugin/pppol2tp-no-*.so "$pl/payload/"
 [ ! -f "$dir/plugin/openl2tp.so" ] || cp "$dir/plugin/openl2tp.so" "$pl/usr/lib/pppd/$version/"
 echo "$suite" >"$pl/payload/suite"
 [ -z "${VERBOSE:-}" ] || touch "$pl/payload/verbose"

@@ -5,9 +5,7 @@
  * HOOKREC environment variable, one line each:
  *   accm TUNNEL SESSION 0xSEND 0xRECV
  *   updown TUNNEL SESSION UP
- * It chains to whatever hook was installed before it.  With HOOKREC_FRAMES
- * set it also appends every LCP frame pppd sends or receives to that file
- * as "sent HEX" or "rcvd HEX": the fuzzing corpus is captured this way.
+ * It chains to whatever hook was installed before it.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -20,8 +18,6 @@ char pppd_version[] = COMPAT_PPPD_VERSION;
 
 static void (*prev_accm)(int, int, uint32_t, uint32_t);
 static void (*prev_updown)(int, int, int);
-static void (*prev_snoop_recv)(unsigned char *, int);
-static void (*prev_snoop_send)(unsigned char *, int);
 
 static void
 record(const char *line)
@@ -58,41 +54,6 @@ on_updown(int tunnel, int session, int up)
 		prev_updown(tunnel, session, up);
 }
 
-static void
-record_frame(const char *dir, const unsigned char *p, int len)
-{
-	const char *path = getenv("HOOKREC_FRAMES");
-	FILE *f;
-	int i;
-
-	/* LCP only: FF 03 C0 21 as pppd hands frames to the snoop hooks. */
-	if (path == NULL || len < 4 || p[2] != 0xc0 || p[3] != 0x21)
-		return;
-	if ((f = fopen(path, "a")) == NULL)
-		return;
-	fprintf(f, "%s ", dir);
-	for (i = 0; i < len; i++)
-		fprintf(f, "%02x", p[i]);
-	fputc('\n', f);
-	fclose(f);
-}
-
-static void
-snoop_recv(unsigned char *p, int len)
-{
-	record_frame("rcvd", p, len);
-	if (prev_snoop_recv != NULL)
-		prev_snoop_recv(p, len);
-}
-
-static void
-snoop_send(unsigned char *p, int len)
-{
-	record_frame("sent", p, len);
-	if (prev_snoop_send != NULL)
-		prev_snoop_send(p, len);
-}
-
 void plugin_init(void);
 
 void
@@ -102,8 +63,4 @@ plugin_init(void)
 	pppol2tp_send_accm_hook = on_accm;
 	prev_updown = pppol2tp_ip_updown_hook;
 	pppol2tp_ip_updown_hook = on_updown;
-	prev_snoop_recv = snoop_recv_hook;
-	snoop_recv_hook = snoop_recv;
-	prev_snoop_send = snoop_send_hook;
-	snoop_send_hook = snoop_send;
 }

@@ -6,12 +6,14 @@
  * socket as fd N, holding the tunnel open until the command exits.
  *
  *   l2tpsock [-3] [-6] -l ADDR:PORT -p ADDR:PORT -t TID -T PEER_TID
- *            -s SID -S PEER_SID [-k KIND] [-f N] -- COMMAND [ARG...]
+ *            -s SID -S PEER_SID [-k KIND] [-f N] [-w] -- COMMAND [ARG...]
  *
  * KIND: session (default), tunnel (the tunnel's session-0 socket), udp,
  * pppoe, unconnected (a PPPoL2TP socket never connected), file (/dev/null).
  * -q turns on send and receive sequencing on the session first, as a
  * daemon that configures the session itself would.
+ * -w keeps the tunnel after the command exits, until a signal ends
+ * l2tpsock: for a command that detaches (pppd without nodetach).
  * -n COUNT runs COUNT sessions one after another through the one tunnel
  * (session ids SID+i, PEER_SID+i), each with its own run of the command,
  * and prints "l2tpsock: session N: status S, fds open F, rss_kb R" after
@@ -41,7 +43,7 @@ static void
 usage(void)
 {
 	fprintf(stderr, "usage: l2tpsock [-3] -l ADDR:PORT -p ADDR:PORT "
-	    "-t TID -T PEER_TID -s SID -S PEER_SID [-k KIND] [-f N] -- CMD\n");
+	    "-t TID -T PEER_TID -s SID -S PEER_SID [-k KIND] [-f N] [-w] -- CMD\n");
 	exit(126);
 }
 
@@ -113,10 +115,10 @@ main(int argc, char **argv)
 {
 	struct tool_ends e = { 0 };
 	const char *kind = "session";
-	int v3 = 0, target = 3, preseq = 0;
+	int v3 = 0, target = 3, preseq = 0, stay = 0;
 	int c, udp = -1, tunnel = -1, fd, status, count = 1, i;
 
-	while ((c = getopt(argc, argv, TOOL_ENDS_OPTS "3qn:k:f:")) != -1) {
+	while ((c = getopt(argc, argv, TOOL_ENDS_OPTS "3qwn:k:f:")) != -1) {
 		switch (tool_ends_option(&e, c, optarg)) {
 		case 1:
 			continue;
@@ -126,6 +128,7 @@ main(int argc, char **argv)
 		switch (c) {
 		case '3': v3 = 1; break;
 		case 'q': preseq = 1; break;
+		case 'w': stay = 1; break;
 		case 'n': count = atoi(optarg); break;
 		case 'k': kind = optarg; break;
 		case 'f': target = atoi(optarg); break;
@@ -170,8 +173,12 @@ main(int argc, char **argv)
 			usage();
 	}
 
-	if (count <= 1)
-		return run(fd, udp, tunnel, target, argv);
+	if (count <= 1) {
+		status = run(fd, udp, tunnel, target, argv);
+		while (stay)
+			pause();
+		return status;
+	}
 	for (i = 0; i < count; i++) {
 		if (i > 0)
 			fd = tool_pppol2tp_connect(udp, &e.peer, v3, e.tid,

@@ -49,6 +49,9 @@ interface_names(void)
 	EXPECT(opt_ifname_problem("a b") != NULL);
 	EXPECT(opt_ifname_problem("a\tb") != NULL);
 	EXPECT(opt_ifname_problem("eth0:1") != NULL);
+	EXPECT(opt_ifname_problem("l2tp%d") != NULL);
+	EXPECT(opt_ifname_problem("%") != NULL);
+	EXPECT(opt_ifname_problem("a%%b") != NULL);
 }
 
 int
