@@ -67,7 +67,7 @@ install: $(O)/pppol2tp.so $(O)/openl2tp.so
 
 # Test programs that run inside the guests (host-built, glibc is forward
 # compatible from bookworm to trixie).
-TOOLS = l2tpsock l2tpget eventrecv l2tpfan blast
+TOOLS = l2tpsock l2tpget eventrecv l2tpfan blast nlcap
 tools: $(TOOLS:%=$(O)/bin/%)
 
 # The test-only helper plugin, built per pppd version like the plugin.
@@ -78,20 +78,23 @@ $(O)/hookrec.so: tests/tools/hookrec.c compat.h pppol2tp.h
 # The two test daemons share l2tptool.c.
 TOOL_LIB_l2tpsock = tests/tools/l2tptool.c
 TOOL_LIB_l2tpfan = tests/tools/l2tptool.c
-$(O)/bin/%: tests/tools/%.c tests/tools/l2tptool.h $$(TOOL_LIB_$$*)
+# nlcap asks with the watch's own request builders.
+TOOL_LIB_nlcap = l2tp_watch.c
+$(O)/bin/%: tests/tools/%.c tests/tools/l2tptool.h l2tp_watch.h $$(TOOL_LIB_$$*)
 	@mkdir -p $(O)/bin
 	$(CC) $(CFLAGS) $(WARNINGS) -o $@ $< $(TOOL_LIB_$*)
 
 # Unit tests of the pure logic, under AddressSanitizer and UBSan, and the
 # same tests without sanitizers under valgrind (zero errors, no leaks).
 UNIT_TESTS = test_l2tp_addr test_l2tp_sock test_lcp_snoop test_ncp_updown \
-	test_optcheck test_event_encode
+	test_optcheck test_event_encode test_l2tp_watch
 SRCS_test_l2tp_addr = l2tp_addr.c
 SRCS_test_l2tp_sock = l2tp_sock.c l2tp_addr.c
 SRCS_test_lcp_snoop = lcp_snoop.c
 SRCS_test_ncp_updown = ncp_updown.c
 SRCS_test_optcheck = optcheck.c
 SRCS_test_event_encode = event_encode.c
+SRCS_test_l2tp_watch = l2tp_watch.c
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 UNIT_DIR = build/unit
 VG_DIR = build/unit-vg

@@ -21,3 +21,13 @@ negotiate "mru 1000 nomagic" "mtu 1200 asyncmap 0xffffffff"
 negotiate "default-asyncmap noaccomp" "nopcomp"
 sort -u "$T/frames" | sed 's/^/FRAME: /'
 pass "captured $(sort -u "$T/frames" | wc -l) distinct LCP frames"
+
+# The session watch's netlink answers, printed as "REPLY: NAME HEX": the
+# family lookup, a live session, a session and a tunnel that do not exist.
+netns_setup
+start_pair "pppol2tp_lns_mode 198.51.100.1:198.51.100.2" "noipdefault"
+wait_until 40 has_ppp_addr lns || echo "capture: the watch's session did not come up"
+in_lns nlcap 10 11 | sed 's/^REPLY: session/REPLY: alive/'
+in_lns nlcap 10 99 | sed -n 's/^REPLY: session/REPLY: nosession/p'
+in_lns nlcap 77 11 | sed -n 's/^REPLY: session/REPLY: notunnel/p'
+cleanup_all
