@@ -1,7 +1,8 @@
 #!/bin/sh
 # make check: the host unit tests (under ASan+UBSan and under valgrind), a
-# short run of each fuzz target, then every guest scenario on Debian
-# bookworm (kernel 6.1, pppd 2.4.9) and trixie (kernel 6.12, pppd 2.5).
+# short run of each fuzz target, then every guest scenario on each Debian
+# suite of tests/guest/suites (bookworm: kernel 6.1, pppd 2.4.9; trixie:
+# 6.12, pppd 2.5.2; unstable: 7.2, pppd 2.5.2).
 # Prints PASS:/FAIL: lines and ends with "N passed, N failed".
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -46,9 +47,10 @@ step build build_host
 step unit make -s unit
 step valgrind unit_valgrind
 step fuzz tests/fuzz/run.sh "${FUZZ_SMOKE_SECONDS:-10}"
-step bookworm tests/guest/run.sh bookworm
-step trixie tests/guest/run.sh trixie
-step abi sh -c 'tests/abi.sh build/host "pppd 2.4.9" && tests/abi.sh build/trixie/plugin "pppd 2.5"'
+for suite in $(awk '/^[a-z]/ { print $1 }' tests/guest/suites); do
+	step "$suite" tests/guest/run.sh "$suite"
+done
+step abi tests/abi.sh
 # A 10-session run of the benchmark, so it cannot rot.
 step bench env BENCH_SIZES=10 BENCH_INSN_RUNS=1 BENCH_MB=5 BENCH_MEM=1024 BENCH_LIMIT=900 tests/bench/bench.sh --smoke
 

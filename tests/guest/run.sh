@@ -3,7 +3,7 @@
 # build the plugin and test tools for it, pack them as the payload, boot,
 # and print the verdict lines.  Exits non-zero when any scenario failed or
 # the guest did not finish.
-#   run.sh bookworm|trixie [SCENARIO...]   (default: all in scenarios/)
+#   run.sh SUITE [SCENARIO...]   (SUITE: a line of suites; default: all in scenarios/)
 set -eu
 suite=$1
 shift
