@@ -8,6 +8,8 @@
 #include <dirent.h>
 #include <errno.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 #include <linux/genetlink.h>
 #include <linux/l2tp.h>
 #include <linux/netlink.h>
@@ -351,6 +353,60 @@ real_kernel_answers(void)
 	EXPECT(seen >= 4);
 }
 
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * Against this machine's own kernel: no step may wait.  A kernel without
+ * the l2tp family (the build host, usually) answers the lookup ENOENT, so
+ * the watch gives up after L2TP_WATCH_LOOKUPS lookups; one with it
+ * answers that tunnel 4294967295 has no session 1.  An open question
+ * with no answer queued (a seq never sent) must come back at once too:
+ * the old watch waited a second in poll() there.  alarm() turns a step
+ * that blocks into a failure instead of a hang.
+ */
+static void
+steps_never_wait(void)
+{
+	struct l2tp_watch w;
+	enum l2tp_watch_state st;
+	double t, worst = 0;
+	int steps = 0;
+
+	alarm(10);
+	EXPECT(l2tp_watch_open(&w) == 0);
+	do {
+		t = now();
+		st = l2tp_watch_step(&w, 4294967295u, 1);
+		t = now() - t;
+		worst = t > worst ? t : worst;
+		steps++;
+	} while ((st == L2TP_WATCH_ASKED || st == L2TP_WATCH_LOOKING) &&
+	    steps < 20);
+	printf("  %d steps, last %d (errno %d), slowest %.6f s\n", steps,
+	    (int)st, errno, worst);
+	EXPECT(st == L2TP_WATCH_UNAVAILABLE || st == L2TP_WATCH_GONE);
+	if (st == L2TP_WATCH_UNAVAILABLE)
+		EXPECT(w.lookups == L2TP_WATCH_LOOKUPS && steps ==
+		    2 * L2TP_WATCH_LOOKUPS);
+
+	w.asked = 12345;	/* open, but never sent: nothing will come */
+	t = now();
+	st = l2tp_watch_step(&w, 1, 1);
+	t = now() - t;
+	printf("  unanswered question: %d after %.6f s\n", (int)st, t);
+	EXPECT(st == L2TP_WATCH_FAILED || st == L2TP_WATCH_UNAVAILABLE);
+	EXPECT(worst < 0.2 && t < 0.2);
+	l2tp_watch_close(&w);
+	alarm(0);
+}
+
 int
 main(void)
 {
@@ -362,5 +418,6 @@ main(void)
 	RUN(malformed_lengths);
 	RUN(every_truncation);
 	RUN(real_kernel_answers);
+	RUN(steps_never_wait);
 	UNIT_EXIT();
 }
