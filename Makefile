@@ -67,7 +67,7 @@ install: $(O)/pppol2tp.so $(O)/openl2tp.so
 
 # Test programs that run inside the guests (host-built, glibc is forward
 # compatible from bookworm to trixie).
-TOOLS = l2tpsock l2tpget eventrecv l2tpfan blast nlcap
+TOOLS = l2tpsock l2tpget eventrecv l2tpfan blast nlcap nonetlink
 tools: $(TOOLS:%=$(O)/bin/%)
 
 # The test-only helper plugin, built per pppd version like the plugin.
