@@ -5,9 +5,10 @@
 # checks first.
 . /payload/lib.sh
 NAME=watch
-# time limit: 200 s: PPP up in < 40 s (as everywhere), 15 s alive (three
-# checks), the deletion noticed within 6 s and pppd gone within 40 s (its
-# terminate-requests to a deaf peer take ~6 s), + 100 s margin for TCG.
+# time limit: 200 s
+# PPP up in < 40 s (as everywhere), 15 s alive (three checks), the deletion
+# noticed within 6 s and pppd gone within 40 s (its terminate-requests to a
+# deaf peer take ~6 s), + 100 s margin for TCG.
 
 LNS_PLUGINS="plugin pppol2tp.so plugin /payload/hookrec.so"
 export HOOKREC=$T/hooks
