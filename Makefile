@@ -109,7 +109,7 @@ install: $(O)/pppol2tp.so $(O)/openl2tp.so
 
 # Test programs that run inside the guests (host-built, glibc is forward
 # compatible from bookworm to trixie).
-TOOLS = l2tpsock l2tpget eventrecv l2tpfan blast lcppeer
+TOOLS = l2tpsock l2tpget eventrecv l2tpfan blast lcppeer nlcap nonetlink
 tools: $(TOOLS:%=$(O)/bin/%)
 
 # The test-only helper plugin, built per pppd version like the plugin.
@@ -126,20 +126,23 @@ $(O)/pppol2tp-no-%.so: $(PLUGIN_OBJS) exports.map
 # The two test daemons share l2tptool.c.
 TOOL_LIB_l2tpsock = tests/tools/l2tptool.c
 TOOL_LIB_l2tpfan = tests/tools/l2tptool.c
-$(O)/bin/%: tests/tools/%.c tests/tools/l2tptool.h $$(TOOL_LIB_$$*)
+# nlcap asks with the watch's own request builders.
+TOOL_LIB_nlcap = l2tp_watch.c
+$(O)/bin/%: tests/tools/%.c tests/tools/l2tptool.h l2tp_watch.h $$(TOOL_LIB_$$*)
 	@mkdir -p $(O)/bin
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARNINGS) $(LDFLAGS) -o $@ $< $(TOOL_LIB_$*)
 
 # Unit tests of the pure logic, under AddressSanitizer and UBSan, and the
 # same tests without sanitizers under valgrind (zero errors, no leaks).
 UNIT_TESTS = test_l2tp_addr test_l2tp_sock test_accm_report test_ncp_updown \
-	test_optcheck test_event_encode
+	test_optcheck test_event_encode test_l2tp_watch
 SRCS_test_l2tp_addr = l2tp_addr.c
 SRCS_test_l2tp_sock = l2tp_sock.c l2tp_addr.c
 SRCS_test_accm_report = accm_report.c
 SRCS_test_ncp_updown = ncp_updown.c
 SRCS_test_optcheck = optcheck.c
 SRCS_test_event_encode = event_encode.c
+SRCS_test_l2tp_watch = l2tp_watch.c
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 UNIT_DIR = build/unit
 VG_DIR = build/unit-vg
@@ -179,6 +182,10 @@ FUZZ_SECONDS ?= 300
 fuzz:
 	@tests/fuzz/run.sh $(FUZZ_SECONDS)
 
+# Seeds for the l2tp_watch fuzz target: the kernel's own netlink answers.
+corpus:
+	@tests/fuzz/capture.sh
+
 # The benchmark (not a test): the BENCH_* variables of tests/bench/bench.sh.
 bench:
 	@tests/bench/bench.sh
@@ -192,5 +199,5 @@ clean-objs:
 clean: clean-objs
 	rm -rf build
 
-.PHONY: all install clean clean-objs tools unit unit-valgrind check demo fuzz bench \
+.PHONY: all install clean clean-objs tools unit unit-valgrind check demo fuzz corpus bench \
 	deb check-deb

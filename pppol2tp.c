@@ -426,46 +426,82 @@ apply(const char *opt, enum l2tp_setting which, int value)
  * the link as pppd ends one whose modem hung up (exit status 16), so
  * ip-down runs, the hooks report down and pppd exits, instead of waiting
  * for LCP echoes that may not be configured.
+ *
+ * Each tick only sends a question or reads an answer already there, so
+ * pppd's loop never waits on the kernel.  The answer is read a second
+ * after the question (the kernel has queued it by the time send returns),
+ * so a deleted session ends pppd within WATCH_SECONDS + 1 s.  A failure is
+ * said once, when it starts; repeating it every few seconds for the life
+ * of a link would bury the log.
  */
+static bool watch_failing;
+static bool watch_given_up;	/* said so once: not again on renegotiation */
+
 static void
 watch_session(void *arg)
 {
 	(void)arg;
-	switch (l2tp_watch_session(&watch, session.tunnel_id,
+	switch (l2tp_watch_step(&watch, session.tunnel_id,
 	    session.session_id)) {
-	case 1:
+	case L2TP_WATCH_ASKED:
+		compat_timeout(watch_session, NULL, 1, 0);
+		break;
+	case L2TP_WATCH_ALIVE:
+		if (watch_failing)
+			info("pppol2tp: the netlink session check works "
+			    "again");
+		watch_failing = 0;
 		compat_timeout(watch_session, NULL, WATCH_SECONDS, 0);
 		break;
-	case 0:
+	case L2TP_WATCH_GONE:
 		notice("pppol2tp: the kernel deleted L2TP tunnel %u session "
 		    "%u; hanging up", (unsigned)session.tunnel_id,
 		    (unsigned)session.session_id);
 		l2tp_watch_close(&watch);
 		compat_hangup();
 		break;
-	default:
+	case L2TP_WATCH_FAILED:
 		/* A transient netlink failure is no reason to drop a link. */
-		dbglog("pppol2tp: netlink session check failed: %m");
+		if (!watch_failing)
+			warn("pppol2tp: netlink session check failed (%m); "
+			    "retrying every %d s without further messages",
+			    WATCH_SECONDS);
+		watch_failing = 1;
 		compat_timeout(watch_session, NULL, WATCH_SECONDS, 0);
+		break;
+	case L2TP_WATCH_LOOKING:
+		dbglog("pppol2tp: no l2tp netlink family yet (%m); asking "
+		    "again in %d s", WATCH_SECONDS);
+		compat_timeout(watch_session, NULL, WATCH_SECONDS, 0);
+		break;
+	case L2TP_WATCH_UNAVAILABLE:
+		notice("pppol2tp: cannot watch the session: no l2tp generic "
+		    "netlink family after %d tries (%m; is l2tp_netlink "
+		    "loaded?); a deleted session is noticed only by LCP "
+		    "echoes", L2TP_WATCH_LOOKUPS);
+		watch_given_up = 1;
+		l2tp_watch_close(&watch);
 		break;
 	}
 }
 
 /*
- * Opened when the first network protocol comes up (just before ip-up), so
- * a session that never gets that far never opens a netlink socket.
+ * Started when the link is up (PHASE_RUNNING), so a session that never
+ * gets that far never opens a netlink socket.
  */
 static void
 start_watch(void)
 {
-	if (watch.fd >= 0)
+	if (watch.fd >= 0 || watch_given_up)
 		return;
 	if (l2tp_watch_open(&watch) < 0) {
-		dbglog("pppol2tp: cannot watch the session over netlink (%m); "
-		    "a deleted session is noticed only by LCP echoes");
+		notice("pppol2tp: cannot watch the session: no netlink socket "
+		    "(%m); a deleted session is noticed only by LCP echoes");
+		watch_given_up = 1;
 		return;
 	}
-	compat_timeout(watch_session, NULL, WATCH_SECONDS, 0);
+	watch_failing = 0;
+	watch_session(NULL);
 }
 
 static void

@@ -1,8 +1,9 @@
 #!/bin/sh
 # make check: the host unit tests (under ASan+UBSan and under valgrind), a
-# short run of each fuzz target, then every guest scenario on Debian
-# bookworm (kernel 6.1, pppd 2.4.9) and trixie (kernel 6.12, pppd 2.5), and
-# the Debian package of each suite built and installed in a real root.
+# short run of each fuzz target, then every guest scenario on each Debian
+# suite of tests/guest/suites (bookworm: kernel 6.1, pppd 2.4.9; trixie:
+# 6.12, pppd 2.5.2; unstable: 7.2, pppd 2.5.2), and the Debian package of
+# bookworm and trixie built and installed in a real root.
 # Prints PASS:/FAIL: lines and ends with "N passed, N failed".
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -57,10 +58,12 @@ unit_valgrind() {
 	return $rc
 }
 
+suites=$(awk '/^[a-z]/ { print $1 }' tests/guest/suites)
+
 # The same against each guest suite's pppd headers (fetched by its guest).
 build_for_guests() {
 	rc=0
-	for suite in bookworm trixie; do
+	for suite in $suites; do
 		build_fresh "for $suite's pppd" "build/warn-$suite" \
 		    PPPD_INCLUDEDIR="build/$suite/dev/usr/include" || rc=1
 	done
@@ -85,12 +88,13 @@ step build build_fresh "for the installed pppd" build/host
 step unit make -s WERROR=1 unit
 step valgrind unit_valgrind
 step fuzz tests/fuzz/run.sh "${FUZZ_SMOKE_SECONDS:-10}"
-step bookworm tests/guest/run.sh bookworm
-step trixie tests/guest/run.sh trixie
+for suite in $suites; do
+	step "$suite" tests/guest/run.sh "$suite"
+done
 step warnings build_for_guests
 step select tests/select.sh /usr/include build/trixie/dev/usr/include
 step deb deb_result
-step abi sh -c 'tests/abi.sh build/host "pppd 2.4.9" && tests/abi.sh build/trixie/plugin "pppd 2.5"'
+step abi tests/abi.sh
 # A 10-session run of the benchmark, so it cannot rot.
 step bench env BENCH_SIZES=10 BENCH_INSN_RUNS=1 BENCH_MB=5 BENCH_MEM=1024 BENCH_LIMIT=900 tests/bench/bench.sh --smoke
 

@@ -8,7 +8,7 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
 seconds=${1:-10}
 shift
-[ $# -gt 0 ] || set -- l2tp_addr event_encode
+[ $# -gt 0 ] || set -- l2tp_addr event_encode l2tp_watch
 out=build/fuzz
 mkdir -p "$out"
 CC_FUZZ=${CC_FUZZ:-clang}

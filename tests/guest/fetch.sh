@@ -1,35 +1,46 @@
 #!/bin/sh
 # Download a Debian suite's kernel, pppd, xl2tpd and iproute2 with their library closure and
 # unpack them into a directory tree, without installing anything on the host.
-#   fetch.sh bookworm|trixie OUTDIR
+#   fetch.sh SUITE OUTDIR     (SUITE: a line of tests/guest/suites)
 set -eu
 suite=$1
 mkdir -p "$2"
 out=$(cd "$2" && pwd)
+here=$(cd "$(dirname "$0")" && pwd)
 
-case $suite in
-bookworm) extra= ;;
-# pppd 2.5 refuses to start without the legacy OpenSSL provider.
-trixie) extra=openssl-provider-legacy ;;
-*) echo "fetch.sh: unknown suite '$suite' (bookworm or trixie)" >&2; exit 2 ;;
-esac
+line=$(awk -v s="$suite" '$1 == s { print $2, $3 }' "$here/suites")
+[ -n "$line" ] || {
+	echo "fetch.sh: unknown suite '$suite' (one of: $(awk '/^[a-z]/ { printf "%s ", $1 }' "$here/suites"))" >&2
+	exit 2; }
+apt_suites=$(echo "${line% *}" | tr , ' ')
+extra=$(echo "${line#* }" | tr , ' ')
+[ "$extra" != - ] || extra=
 
 # apt-get and apt-cache with package lists of our own for the suite, so
 # neither the host's sources nor the age of its lists matter.
 aptdir=$out/apt
 mkdir -p "$aptdir/lists/partial" "$aptdir/sources"
-# The suite with its updates and security fixes, as an installed system
-# has it: the kernel is the one Debian currently ships.
+# The suite as an installed system has it (with its updates and security
+# fixes where the suite has them): the kernel is the one Debian ships.
+main= security=
+for a in $apt_suites; do
+	case $a in
+	*-security) security="$security $a" ;;
+	*) main="$main $a" ;;
+	esac
+done
 cat >"$aptdir/sources/$suite.sources" <<SRC
 Types: deb
 URIs: http://deb.debian.org/debian
-Suites: $suite $suite-updates
+Suites:$main
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+[ -z "$security" ] || cat >>"$aptdir/sources/$suite.sources" <<SRC
 
 Types: deb
 URIs: http://deb.debian.org/debian-security
-Suites: $suite-security
+Suites:$security
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SRC
@@ -55,6 +66,9 @@ mkdir -p "$out/root.tmp"
 
 kernel=$(run apt-cache depends linux-image-amd64 | sed -n 's/^ *Depends: \(linux-image-[0-9].*-amd64\)$/\1/p' | head -n 1)
 [ -n "$kernel" ] || { echo "fetch.sh: no kernel package found for $suite" >&2; exit 1; }
+# Since 7.x Debian splits the kernel: the image package depends on
+# linux-binary-* (the kernel itself) and linux-modules-* (its modules).
+kernel="$kernel $(run apt-cache depends "$kernel" | sed -n 's/^ *Depends: \(linux-\(binary\|modules\)-[0-9].*\)$/\1/p' | sort -u | tr '\n' ' ')"
 
 # Debconf, perl and the package tools are install-time machinery the guest never runs.
 skip='^(perl|perl-base|perl-modules-.*|libperl.*|debconf|cdebconf|dpkg|tar|install-info|usrmerge|usr-is-merged|init-system-helpers|lsb-base|sysvinit-utils|libpam-runtime|libdebian-installer.*|libnewt.*|libslang.*|libtextwrap.*|lib.*-perl|base-files|debianutils|readline-common|libc-bin|systemd.*|login|util-linux|mount)$'
@@ -72,7 +86,7 @@ done
 for p in $pkgs $kernel; do
 	dpkg -x "$(ls "${p}"_*.deb | head -n 1)" "$out/root.tmp"
 done
-echo "$kernel" >"$out/root.tmp/.kernel-package"
+echo "${kernel%% *}" >"$out/root.tmp/.kernel-package"
 # The suite's pppd headers, to build the plugin for the guest's pppd.
 ls ppp-dev_*.deb >/dev/null 2>&1 || run apt-get download ppp-dev >/dev/null 2>>download.log
 rm -rf "$out/dev"

@@ -188,3 +188,73 @@ ping_across() {
 	$IP netns exec "$1" $IP -s link show >&2
 	return 1
 }
+
+# IPv6 on the veth pair too (no duplicate address detection: the pair is
+# alone on its link and DAD would delay the first packets).
+LNS_ADDR6=2001:db8::1
+LAC_ADDR6=2001:db8::2
+netns_setup6() {
+	netns_setup
+	in_lns $IP -6 addr add $LNS_ADDR6/64 dev veth-lns nodad
+	in_lac $IP -6 addr add $LAC_ADDR6/64 dev veth-lac nodad
+}
+
+# The kernel's view of the one data session in a namespace, as
+# "TUNNEL SESSION PEER_TUNNEL PEER_SESSION" (6.1 also lists the tunnel's
+# own socket as a pseudo session 0: skipped).
+kernel_session() {
+	$IP netns exec "$1" $IP l2tp show session 2>/dev/null | awk '
+		/^Session / && $2 != 0 { s = $2; t = $5; want = 1; next }
+		want && /Peer session/ { gsub(",", "", $3); print t, s, $5, $3; exit }'
+}
+
+# l2tp_session_case LABEL VERSION FAMILY ENCAP "LNS l2tpsock OPTS" "LAC l2tpsock OPTS":
+# one session between the namespaces through l2tpsock with the given
+# options (the tunnel and session ids included), our plugin on both ends
+# and hookrec.so on the LNS; checks it comes up and pings, that the
+# kernel's ids match the plugin's info line ("L2TPvVERSION/FAMILY ...") and
+# the ids handed to the hooks, that the kernel's tunnel has encapsulation
+# ENCAP (UDP or IP), and that it hangs up cleanly.
+l2tp_session_case() {
+	label=$1 ver=$2 fam=$3 encap=$4 lns_sock=$5 lac_sock=$6
+	: >"$T/hooks"
+	: >"$T/lns-pppd.log"
+	: >"$T/lac-pppd.log"
+	in_lac l2tpsock $lac_sock -- pppd plugin pppol2tp.so pppol2tp 3 silent \
+		noipdefault nodetach noauth nodefaultroute debug \
+		logfile "$T/lac-pppd.log" >"$T/lac-stdout.log" 2>&1 &
+	wait_until 20 grep -q 'Connect:' "$T/lac-pppd.log"
+	HOOKREC=$T/hooks in_lns l2tpsock $lns_sock -- pppd plugin pppol2tp.so \
+		plugin /payload/hookrec.so pppol2tp 3 pppol2tp_lns_mode \
+		198.51.100.1:198.51.100.2 nodetach noauth nodefaultroute debug \
+		logfile "$T/lns-pppd.log" >"$T/lns-stdout.log" 2>&1 &
+	if ! wait_until 40 has_ppp_addr lns || ! wait_until 20 has_ppp_addr lac; then
+		fail "$label: PPP did not come up"
+		cat "$T/lns-stdout.log" "$T/lac-stdout.log" >&2
+		tail -n 15 "$T/lns-pppd.log" >&2
+		cleanup_all
+		return 1
+	fi
+	check "$label: ping across the session" ping_across lns 198.51.100.2
+	k=$(kernel_session lns)
+	echo "note: $NAME: $label: kernel (lns): tunnel/session/peer tunnel/peer session: $k" >&2
+	in_lns $IP l2tp show tunnel >"$T/tunnel"
+	sed "s|^|note: $NAME: $label: |" "$T/tunnel" >&2
+	check "$label: the kernel's tunnel: $(sed -n 's/^Tunnel [0-9]*, //p' "$T/tunnel")" \
+		grep -q "^Tunnel [0-9]*, encap $encap\$" "$T/tunnel"
+	[ -n "$k" ] || { fail "$label: the kernel lists no session"; set -- x x x x; }
+	set -- $k
+	info="pppol2tp: L2TPv$ver/$fam tunnel $1 session $2, peer tunnel $3 session $4, LNS"
+	check "$label: the plugin's info line matches the kernel: '$info'" \
+		grep -qF "$info" "$T/lns-pppd.log" ||
+		grep 'pppol2tp: L2TPv' "$T/lns-pppd.log" >&2
+	wait_until 10 grep -q updown "$T/hooks"
+	kill "$(pppd_pid lac)"
+	wait_until 40 no_process pppd
+	check "$label: hooks got the kernel's ids: '$(tr '\n' ';' <"$T/hooks")'" \
+		test "$(grep updown "$T/hooks")" = "updown $1 $2 1
+updown $1 $2 0"
+	check "$label: hung up cleanly (no pppd, no kernel session on the LNS)" \
+		sh -c "[ -z \"\$(pidof pppd)\" ] && [ -z \"\$($IP netns exec lns $IP l2tp show session | grep -v 'Session 0 ')\" ]"
+	cleanup_all
+}

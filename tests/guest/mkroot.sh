@@ -72,4 +72,5 @@ install -m 755 "$here/init" "$img/init"
 ln -sf /bin/busybox "$img/bin/sh" 2>/dev/null || true
 cp "$src/.kernel-package" "$img/.kernel-package"
 (cd "$img" && find . | cpio -o -H newc --quiet) >"$dir/base.cpio"
-cp "$(ls "$src"/boot/vmlinuz-* | head -n 1)" "$dir/kernel"
+# Since 7.x the image sits beside the modules (linux-binary-*), not in /boot.
+cp "$(ls "$src"/boot/vmlinuz-* "$src"/usr/lib/modules/*/vmlinuz 2>/dev/null | head -n 1)" "$dir/kernel"

@@ -3,7 +3,7 @@
 # build the plugin and test tools for it, pack them as the payload, boot,
 # and print the verdict lines.  Exits non-zero when any scenario failed or
 # the guest did not finish.
-#   run.sh bookworm|trixie [SCENARIO...]   (default: all in scenarios/)
+#   run.sh SUITE [SCENARIO...]   (SUITE: a line of suites; default: all in scenarios/)
 set -eu
 suite=$1
 shift
@@ -51,6 +51,7 @@ cp "$here/main" "$here/lib.sh" "$pl/payload/"
 cp -r "$here/scenarios" "$pl/payload/"
 # The demo is a scenario of its own, run only when asked for.
 [ -z "${DEMO:-}" ] || cp "$here/demo.sh" "$pl/payload/scenarios/"
+[ -z "${CAPTURE:-}" ] || cp "$here/capture.sh" "$pl/payload/scenarios/"
 if [ -n "${BENCH_SIZES:-}" ]; then
 	cp "$here/bench.sh" "$pl/payload/scenarios/"
 	echo "$BENCH_SIZES" >"$pl/payload/bench-sizes"

@@ -5,9 +5,15 @@
  * on request some other kind of socket, then runs a command with that
  * socket as fd N, holding the tunnel open until the command exits.
  *
- *   l2tpsock [-3] [-6] -l ADDR:PORT -p ADDR:PORT -t TID -T PEER_TID
+ *   l2tpsock [-3] [-e ip] [-x] -l ADDR:PORT -p ADDR:PORT -t TID -T PEER_TID
  *            -s SID -S PEER_SID [-k KIND] [-f N] [-w] -- COMMAND [ARG...]
  *
+ * Addresses are IPv4 (192.0.2.1:1701) or IPv6 ([2001:db8::1]:1701); the
+ * session socket takes the matching form.  -3: L2TPv3 ids (32 bits).
+ * -e ip: L2TPv3 straight over IP (an L2TP/IP socket, ports unused)
+ * instead of UDP.  -x: the kernel tunnel exists already (made with
+ * ip l2tp add tunnel): only the session is connected, with no tunnel
+ * socket of ours.
  * KIND: session (default), tunnel (the tunnel's session-0 socket), udp,
  * pppoe, unconnected (a PPPoL2TP socket never connected), file (/dev/null).
  * -q turns on send and receive sequencing on the session first, as a
@@ -42,8 +48,9 @@
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: l2tpsock [-3] -l ADDR:PORT -p ADDR:PORT "
-	    "-t TID -T PEER_TID -s SID -S PEER_SID [-k KIND] [-f N] [-w] -- CMD\n");
+	fprintf(stderr, "usage: l2tpsock [-3] [-e ip] [-x] -l ADDR:PORT "
+	    "-p ADDR:PORT -t TID -T PEER_TID -s SID -S PEER_SID [-k KIND] "
+	    "[-f N] [-w] -- CMD\n");
 	exit(126);
 }
 
@@ -93,7 +100,8 @@ run(int fd, int udp, int tunnel, int target, char **argv)
 			if (dup2(fd, target) < 0)
 				tool_die("dup2");
 			close(fd);
-		}
+		} else if (fcntl(fd, F_SETFD, 0) < 0)	/* made close-on-exec */
+			tool_die("fcntl F_SETFD");
 		execvp(argv[0], argv);
 		tool_die(argv[0]);
 	}
@@ -115,10 +123,10 @@ main(int argc, char **argv)
 {
 	struct tool_ends e = { 0 };
 	const char *kind = "session";
-	int v3 = 0, target = 3, preseq = 0, stay = 0;
+	int v3 = 0, target = 3, preseq = 0, stay = 0, ipencap = 0, existing = 0;
 	int c, udp = -1, tunnel = -1, fd, status, count = 1, i;
 
-	while ((c = getopt(argc, argv, TOOL_ENDS_OPTS "3qwn:k:f:")) != -1) {
+	while ((c = getopt(argc, argv, TOOL_ENDS_OPTS "3qwxe:n:k:f:")) != -1) {
 		switch (tool_ends_option(&e, c, optarg)) {
 		case 1:
 			continue;
@@ -129,6 +137,13 @@ main(int argc, char **argv)
 		case '3': v3 = 1; break;
 		case 'q': preseq = 1; break;
 		case 'w': stay = 1; break;
+		case 'x': existing = 1; break;
+		case 'e':
+			if (strcmp(optarg, "ip") == 0)
+				ipencap = 1;
+			else if (strcmp(optarg, "udp") != 0)
+				usage();
+			break;
 		case 'n': count = atoi(optarg); break;
 		case 'k': kind = optarg; break;
 		case 'f': target = atoi(optarg); break;
@@ -152,9 +167,15 @@ main(int argc, char **argv)
 		if (!e.have_local || !e.have_peer || e.tid == 0 || e.ptid == 0)
 			usage();
 		/* Not close-on-exec: kind "udp" hands this very socket on. */
-		udp = tool_udp_connect(&e, 0);
-		tunnel = tool_pppol2tp_connect(udp, &e.peer, v3, e.tid, e.ptid,
-		    0, 0);
+		if (existing)
+			udp = -1;
+		else if (ipencap)
+			udp = tool_ip_connect(&e, 0);
+		else
+			udp = tool_udp_connect(&e, 0);
+		if (!existing)
+			tunnel = tool_pppol2tp_connect(udp, &e.peer, v3, e.tid,
+			    e.ptid, 0, 0);
 		if (strcmp(kind, "udp") == 0)
 			fd = udp;
 		else if (strcmp(kind, "tunnel") == 0)

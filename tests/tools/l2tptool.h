@@ -4,6 +4,7 @@
 #define L2TPTOOL_H
 
 #include <netinet/in.h>
+#include <sys/socket.h>
 
 /* The program's name, for messages; set by main. */
 extern const char *tool_name;
@@ -11,13 +12,20 @@ extern const char *tool_name;
 /* Print "NAME: WHAT: strerror(errno)" and exit 126. */
 void tool_die(const char *what) __attribute__((noreturn));
 
-/* ADDR:PORT into sin; returns -1 when it is not one. */
-int tool_parse_inet(const char *s, struct sockaddr_in *sin);
+/* An IPv4 or IPv6 address with its port. */
+union tool_addr {
+	struct sockaddr		sa;
+	struct sockaddr_in	v4;
+	struct sockaddr_in6	v6;
+};
+
+/* ADDR:PORT or [ADDR6]:PORT into a; returns -1 when it is not one. */
+int tool_parse_addr(const char *s, union tool_addr *a);
 
 /* Both ends of one tunnel and its first session, from the shared options
  * -l ADDR:PORT -p ADDR:PORT -t TID -T PEER_TID -s SID -S PEER_SID. */
 struct tool_ends {
-	struct sockaddr_in	local, peer;
+	union tool_addr		local, peer;
 	int			have_local, have_peer;
 	unsigned		tid, ptid, sid, psid;
 };
@@ -35,10 +43,17 @@ int tool_ends_option(struct tool_ends *e, int c, const char *arg);
 int tool_udp_connect(const struct tool_ends *e, int flags);
 
 /*
- * A PPPoL2TP socket connected to (tunnel, session) over the UDP socket:
- * session 0 makes the tunnel's management socket.  L2TPv3 ids with v3.
+ * The tunnel's L2TP/IP socket (IP protocol 115, L2TPv3 only), bound to
+ * the local tunnel id and connected to the peer's; the ports are unused.
  */
-int tool_pppol2tp_connect(int udp, const struct sockaddr_in *peer, int v3,
+int tool_ip_connect(const struct tool_ends *e, int flags);
+
+/*
+ * A PPPoL2TP socket connected to (tunnel, session) over the tunnel socket
+ * fd: session 0 makes the tunnel's management socket.  L2TPv3 ids with
+ * v3; the address form (IPv4 or IPv6) follows the peer's family.
+ */
+int tool_pppol2tp_connect(int fd, const union tool_addr *peer, int v3,
     unsigned tid, unsigned ptid, unsigned sid, unsigned psid);
 
 #endif

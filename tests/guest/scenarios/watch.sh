@@ -1,0 +1,47 @@
+# The session watch on its own.  LCP echoes are off on both ends, so only
+# the watch can notice the LNS's session deleted under its pppd: pppd must
+# hang up as on a modem hangup (exit status 16) with the notice, the hooks
+# must report down, and a live session must be left alone for several
+# checks first.
+. /payload/lib.sh
+NAME=watch
+# time limit: 200 s
+# PPP up in < 40 s (as everywhere), 15 s alive (three checks), the deletion
+# noticed within 6 s and pppd gone within 40 s (its terminate-requests to a
+# deaf peer take ~6 s), + 100 s margin for TCG.
+
+LNS_PLUGINS="plugin pppol2tp.so plugin /payload/hookrec.so"
+export HOOKREC=$T/hooks
+: >"$HOOKREC"
+netns_setup
+# Debian's /etc/ppp/options turns echoes on: off here, explicitly.
+NOECHO="lcp-echo-interval 0"
+start_end lac $LAC_PLUGINS pppol2tp 3 silent noipdefault $NOECHO
+wait_until 20 grep -q 'Connect:' "$T/lac-pppd.log"
+# The LNS end by hand, to keep pppd's exit status (l2tpsock passes it on).
+: >"$T/lns-pppd.log"
+( $IP netns exec lns l2tpsock $LNS_SOCK -- pppd $LNS_PLUGINS pppol2tp 3 \
+	pppol2tp_lns_mode $NOECHO 198.51.100.1:198.51.100.2 nodetach noauth \
+	nodefaultroute debug logfile "$T/lns-pppd.log" >"$T/lns-stdout.log" 2>&1
+  echo $? >"$T/lns-status" ) &
+wait_until 40 has_ppp_addr lns && wait_until 10 grep -q 'updown 10 11 1' "$HOOKREC" ||
+	fail "PPP did not come up"
+echo "note: $NAME: up; leaving the session alone for 15 s" >&2
+sleep 15
+check "a live session is left alone (pppd still up after 15 s of checks)" \
+	test -n "$(pppd_pid lns)" -a ! -f "$T/lns-status"
+
+t0=$(date +%s)
+in_lns $IP l2tp del tunnel tunnel_id 10
+wait_until 40 test -f "$T/lns-status"
+secs=$(( $(date +%s) - t0 ))
+status=$(cat "$T/lns-status" 2>/dev/null)
+check "deleted session: pppd exited with status 16 (hangup), got '$status' after $secs s" \
+	test "$status" = 16
+check "deleted session: pppd said why" \
+	grep -q 'pppol2tp: the kernel deleted L2TP tunnel 10 session 11; hanging up' "$T/lns-pppd.log"
+check "no LCP echo was sent by either end (only the watch could notice)" \
+	sh -c "! grep -q 'sent \[LCP EchoReq' '$T/lns-pppd.log' '$T/lac-pppd.log'"
+seen=$(grep updown "$HOOKREC" | cut -d' ' -f4 | tr -d '\n')
+check "deleted session: up/down hook calls '$seen', want '10'" test "$seen" = 10
+check "deleted session: ip-down ran" grep -q 'ip-down' "$T/lns-pppd.log"
