@@ -49,8 +49,6 @@ enum compat_event {
 #define compat_persist		ppp_persist
 #define compat_ifunit		ppp_ifunit
 #define compat_ifname		ppp_ifname
-#define compat_mp_on		mp_on
-#define compat_mp_master	mp_master
 #define compat_multilink_join_hook multilink_join_hook
 #define compat_timeout		ppp_timeout
 #define compat_untimeout	ppp_untimeout
@@ -120,8 +118,6 @@ static inline void compat_set_status(int s) { status = s; }
 static inline int compat_persist(void) { return persist; }
 static inline int compat_ifunit(void) { return ifunit; }
 static inline const char *compat_ifname(void) { return ifname; }
-static inline int compat_mp_on(void) { return doing_multilink; }
-static inline int compat_mp_master(void) { return multilink_master; }
 
 static inline void
 compat_set_devnam(const char *name)
