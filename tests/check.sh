@@ -77,6 +77,10 @@ step deps tests/deps.sh
 # for a slower machine and mirror, 2x margin.
 timeout 2400 make -s check-deb >"$out/deb.bg" 2>&1 &
 deb_pid=$!
+# An interrupted suite takes its background job with it: a second one
+# would run deb.sh in the same build/deb while the first still did.
+trap 'kill $deb_pid 2>/dev/null' EXIT
+trap 'exit 130' INT TERM
 deb_result() {
 	wait $deb_pid
 	rc=$?

@@ -87,3 +87,12 @@ check "dryrun lists pppol2tp 3" grep -q 'pppol2tp 3' "$T/dryrun"
 check "dryrun lists pppol2tp_reorderto 100" grep -q 'pppol2tp_reorderto 100' "$T/dryrun"
 check "dryrun lists pppol2tp_ifname dr0" grep -q 'pppol2tp_ifname dr0' "$T/dryrun"
 check "no kernel session left after the refusals" wait_until 5 no_l2tp_session lns
+# The probe itself: 6.1 lists a tunnel's own socket as a pseudo "Session 0"
+# with detail lines; a tunnel alone must not read as a session.
+in_lns l2tpsock $LNS_SOCK -k tunnel -- sleep 4 &
+wait_until 3 sh -c "$IP netns exec lns $IP l2tp show tunnel | grep -q 'Tunnel 10'"
+check "a tunnel with no session: the kernel lists the tunnel" \
+	sh -c "$IP netns exec lns $IP l2tp show tunnel | grep -q 'Tunnel 10'"
+check "a tunnel with no session reads as no session ($(in_lns $IP l2tp show session | wc -l) lines from ip)" \
+	no_l2tp_session lns
+wait

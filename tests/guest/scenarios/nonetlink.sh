@@ -48,6 +48,6 @@ kill "$(pppd_pid lac)"
 wait_until 40 no_process pppd || fail "pppd did not exit"
 check "hooks: '$(tr '\n' ';' <"$T/hooks")'" test "$(grep updown "$T/hooks")" = "updown 10 11 1
 updown 10 11 0"
-check "no kernel session left on the LNS" sh -c "[ -z \"\$($IP netns exec lns $IP l2tp show session | grep -v 'Session 0 ')\" ]"
+check "no kernel session left on the LNS" no_l2tp_session lns
 sed -n 's/^\(.\{15\}\).*pppd\[[0-9]*\]: /\1 /p' "$T/syslog" | grep -v 'rcvd\|sent' | tail -n 20 | sed "s/^/note: $NAME: syslog: /" >&2
 kill $syslog_pid
