@@ -11,7 +11,13 @@ NAME=capture
 netns_setup
 start_pair "pppol2tp_lns_mode 198.51.100.1:198.51.100.2" "noipdefault"
 wait_until 40 has_ppp_addr lns || echo "capture: the watch's session did not come up"
-in_lns nlcap 10 11 | sed 's/^REPLY: session/REPLY: alive/'
-in_lns nlcap 10 99 | sed -n 's/^REPLY: session/REPLY: nosession/p'
-in_lns nlcap 77 11 | sed -n 's/^REPLY: session/REPLY: notunnel/p'
+{
+	in_lns nlcap 10 11 | sed 's/^REPLY: session/REPLY: alive/'
+	in_lns nlcap 10 99 | sed -n 's/^REPLY: session/REPLY: nosession/p'
+	in_lns nlcap 77 11 | sed -n 's/^REPLY: session/REPLY: notunnel/p'
+} >"$T/replies"
+cat "$T/replies"
+for name in lookup alive nosession notunnel; do
+	check "the kernel's '$name' answer captured" grep -q "^REPLY: $name " "$T/replies"
+done
 cleanup_all

@@ -92,8 +92,10 @@ echo "guest $suite: booting for scenarios: $* (at most $guest_limit s)"
 rc=0
 "$here/boot.sh" "$dir" "$dir/payload.cpio" "$log" "${GUEST_MEM:-1024}" 2 "$guest_limit" || rc=$?
 grep -E '^(PASS|FAIL|SKIP): ' "$log" || true
-if [ $rc -eq 125 ]; then
-	echo "FAIL: $suite guest: did not finish (see $log)"
+# main ends every run with this line: without it the guest died or was
+# stopped part-way, and scenarios after that gave no verdict at all.
+if [ $rc -ne 0 ] || ! grep -q '^--- scenarios done' "$log"; then
+	echo "FAIL: $suite guest: did not finish (status $rc; see $log)"
 	tail -n 30 "$log"
 	exit 1
 fi
