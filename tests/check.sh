@@ -10,6 +10,14 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 out=build/check
 mkdir -p "$out"
+# A second run in this tree would empty the first one's results and
+# rebuild what it is testing.
+exec 7>build/.check-lock
+if ! flock -n 7; then
+	echo "FAIL: check: another make check is running in $top; wait for it"
+	echo "0 passed, 1 failed"
+	exit 1
+fi
 results=$out/results
 : >"$results"
 
@@ -73,22 +81,24 @@ build_for_guests() {
 step deps tests/deps.sh
 # The package's round trip boots no guest: it runs beside the rest, which
 # saves its minutes of mmdebstrap on a fresh machine.  Its limit: 8 min
-# cold with both cores busy here (two suites' roots from the mirror), 2.5x
+# cold with both cores busy here (two suites' roots from the mirror), 4x
 # for a slower machine and mirror, 2x margin.
-timeout 2400 make -s check-deb >"$out/deb.bg" 2>&1 &
+timeout 3840 make -s check-deb >"$out/deb.bg" 2>&1 &
 deb_pid=$!
 # An interrupted suite takes its background job with it: a second one
 # would run deb.sh in the same build/deb while the first still did.
-trap 'kill $deb_pid 2>/dev/null' EXIT
+trap '[ -z "$deb_pid" ] || kill $deb_pid 2>/dev/null' EXIT
 trap 'exit 130' INT TERM
 deb_result() {
 	wait $deb_pid
 	rc=$?
+	deb_pid=
 	cat "$out/deb.bg"
-	[ $rc -ne 124 ] || echo "FAIL: deb: stopped at its time limit of 2400 s"
+	[ $rc -ne 124 ] || echo "FAIL: deb: stopped at its time limit of 3840 s"
 	return $rc
 }
 step build build_fresh "for the installed pppd" build/host
+step install tests/install.sh
 step unit make -s WERROR=1 unit
 step valgrind unit_valgrind
 step fuzz tests/fuzz/run.sh "${FUZZ_SMOKE_SECONDS:-10}"
@@ -96,7 +106,7 @@ for suite in $suites; do
 	step "$suite" tests/guest/run.sh "$suite"
 done
 step warnings build_for_guests
-step select tests/select.sh /usr/include build/trixie/dev/usr/include
+step select tests/select.sh build/bookworm/dev/usr/include build/trixie/dev/usr/include
 step deb deb_result
 step abi tests/abi.sh
 # A 10-session run of the benchmark, so it cannot rot.

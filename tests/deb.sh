@@ -16,6 +16,12 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 dir=$top/build/deb/$suite
 mirror=${DEB_MIRROR:-http://deb.debian.org/debian}
 mkdir -p "$dir"
+# Two runs in one directory would delete each other's roots and packages.
+exec 8>"$dir/.lock"
+if ! flock -n 8; then
+	echo "FAIL: deb $suite: another deb.sh is working in $dir; wait for it"
+	exit 1
+fi
 
 start=$(date +%s)
 note() { echo "note: deb $suite: [$(($(date +%s) - start)) s] $*"; }
@@ -100,9 +106,12 @@ build() {
 	rm -f "$dir"/*.deb
 	if AS=nobody UNSHARE_NET=--net in_root "$root" sh -c \
 	    'cd /build/pppol2tp && dpkg-buildpackage -b -us -uc' >"$dir/build.log" 2>&1; then
-		cp "$root"/build/*.deb "$root"/build/*.buildinfo "$dir/"
-		deb=$(ls "$dir"/pppol2tp_*.deb)
-		pass "built $(basename "$deb") in a clean chroot, offline, as nobody: $deb"
+		if cp "$root"/build/*.deb "$root"/build/*.buildinfo "$dir/" &&
+		    deb=$(ls "$dir"/pppol2tp_*.deb); then
+			pass "built $(basename "$deb") in a clean chroot, offline, as nobody: $deb"
+		else
+			fail "dpkg-buildpackage left no pppol2tp_*.deb in $root/build"
+		fi
 	else
 		tail -n 40 "$dir/build.log"
 		fail "dpkg-buildpackage failed (see $dir/build.log)"
@@ -133,8 +142,27 @@ roundtrip() {
 	cp "$deb" "$root/tmp/"
 	debname=/tmp/$(basename "$deb")
 	plugins=$(ppp_plugins)
-	[ -n "$plugins" ] || { fail "ppp ships no pppol2tp.so here"; return 1; }
+	[ "$(echo "$plugins" | wc -w)" = 2 ] ||
+		{ fail "ppp ships not both pppol2tp.so and openl2tp.so here: '$plugins'"; return 1; }
 	pppver=$(basename "$(dirname "$(echo "$plugins" | head -n 1)")")
+	# pppd refuses a plugin of another version: the package must hold
+	# back any ppp but the one it was built for.
+	depends=$(dpkg-deb -f "$deb" Depends)
+	if echo "$depends" | grep -q "ppp (>= $pppver-" &&
+	    echo "$depends" | grep -q "ppp (<< $pppver-"; then
+		pass "Depends: $depends"
+	else
+		fail "Depends does not pin ppp $pppver: '$depends'"
+	fi
+	for f in usr/lib/pppd/$pppver/pppol2tp.so usr/lib/pppd/$pppver/openl2tp.so \
+	    usr/share/man/man8/pppol2tp.8.gz usr/share/doc/pppol2tp/README.pppol2tp.gz \
+	    usr/share/doc/pppol2tp/copyright; do
+		if dpkg-deb -c "$deb" | grep -q " \./$f\$"; then
+			pass "the .deb ships /$f"
+		else
+			fail "the .deb lacks /$f"
+		fi
+	done
 	note "round trip in a fresh $suite root"
 	snapshot >"$dir/before.list"
 	# Ours, as shipped in the .deb.
@@ -182,10 +210,12 @@ roundtrip() {
 	fi
 
 	if in_root "$root" dpkg -r pppol2tp >"$dir/remove.log" 2>&1; then
-		if [ -z "$(in_root "$root" dpkg-divert --list '*pppd*')" ]; then
+		if ! left=$(in_root "$root" dpkg-divert --list '*pppd*'); then
+			fail "dpkg -r: dpkg-divert --list failed"
+		elif [ -z "$left" ]; then
 			pass "dpkg -r: no diversion left"
 		else
-			fail "dpkg -r left: $(in_root "$root" dpkg-divert --list '*pppd*' | tr "\n" ";")"
+			fail "dpkg -r left: $(echo "$left" | tr "\n" ";")"
 		fi
 		# ppp's own checksums of its files, as dpkg recorded them.
 		if in_root "$root" sh -c 'cd / && grep -E "/(pppol2tp|openl2tp)\.so$" /var/lib/dpkg/info/ppp.md5sums | md5sum -c'; then

@@ -35,6 +35,10 @@ try() {
 }
 
 mkdir -p build/select
+if [ "$(version_of "$1")" = "$(version_of "$2")" ]; then
+	echo "FAIL: select: '$1' and '$2' hold the same pppd ($(version_of "$1")): nothing would be told apart"
+	exit 1
+fi
 try 2.4.9 "$1" "$2"
 try 2.5 "$2" "$1"
 exit $status
