@@ -1,7 +1,7 @@
 # Every bad input through real pppd: the message names the option, the
 # value and the reason, and pppd exits with its option-error status (2).
 # time limit: 180 s
-# (22 pppd starts, each refused or done in under 5 s on a machine 4x
+# (24 pppd starts, each refused or done in under 5 s on a machine 4x
 # slower than ours, + 5 s for the last session check, + 65 s margin)
 . /payload/lib.sh
 NAME=badinput
@@ -59,8 +59,12 @@ expect_refusal "negative reorder timeout" "pppol2tp_reorderto '-5' is out of ran
 	$S -- pppd $P pppol2tp 3 pppol2tp_reorderto -5
 expect_refusal "reorder timeout past int" "pppol2tp_reorderto '2147483648' is out of range" \
 	$S -- pppd $P pppol2tp 3 pppol2tp_reorderto 2147483648
-expect_refusal "persist" "pppol2tp: 'persist' cannot be used: the L2TP daemon owns the session" \
+expect_refusal "persist" "pppol2tp: 'persist' (or 'demand', which implies it) cannot be used: the L2TP daemon owns the session" \
 	$S -- pppd $P pppol2tp 3 persist
+expect_refusal "demand, which implies persist" "pppol2tp: 'persist' (or 'demand', which implies it) cannot be used" \
+	$S -- pppd $P pppol2tp 3 demand 198.51.100.1:198.51.100.2
+expect_refusal "two session sockets" "pppol2tp: given twice, fd 3 and fd 4: give the one session socket once" \
+	$S -- pppd $P pppol2tp 3 pppol2tp 4
 
 # A pppd that does not export an internal the plugin uses (compat.h lists
 # them; here the plugin is built as such a pppd would see it) refuses the
@@ -89,10 +93,14 @@ check "dryrun lists pppol2tp_ifname dr0" grep -q 'pppol2tp_ifname dr0' "$T/dryru
 check "no kernel session left after the refusals" wait_until 5 no_l2tp_session lns
 # The probe itself: 6.1 lists a tunnel's own socket as a pseudo "Session 0"
 # with detail lines; a tunnel alone must not read as a session.
-in_lns l2tpsock $LNS_SOCK -k tunnel -- sleep 4 &
-wait_until 3 sh -c "$IP netns exec lns $IP l2tp show tunnel | grep -q 'Tunnel 10'"
-check "a tunnel with no session: the kernel lists the tunnel" \
-	sh -c "$IP netns exec lns $IP l2tp show tunnel | grep -q 'Tunnel 10'"
+# The tunnel is held until both checks are done, and must still be
+# there after the second: a tunnel already gone would read as no session
+# too.
+in_lns l2tpsock $LNS_SOCK -k tunnel -- sh -c "echo \$\$ >$T/holder.pid; exec sleep 600" &
+tunnel_listed() { $IP netns exec lns $IP l2tp show tunnel | grep -q 'Tunnel 10'; }
+check "a tunnel with no session: the kernel lists the tunnel" wait_until 20 tunnel_listed
 check "a tunnel with no session reads as no session ($(in_lns $IP l2tp show session | wc -l) lines from ip)" \
 	no_l2tp_session lns
+check "the tunnel was still there when its sessions were counted" tunnel_listed
+kill "$(cat "$T/holder.pid")"
 wait

@@ -63,6 +63,8 @@ if wait_until 40 has_ppp_addr lns && wait_until 10 grep -q 'updown 10 11 1' "$T/
 	clean_after "tunnel deleted while up" $t0 10
 	for end in lns lac; do
 		if [ $end = lns ]; then ids="tunnel 10 session 11"; else ids="tunnel 20 session 21"; fi
+		# l2tpsock writes pppd's status after pppd is gone.
+		wait_until 10 test -s "$T/$end.status"
 		check "tunnel deleted while up: $end pppd exited with status 16 (hangup), got $(cat "$T/$end.status" 2>/dev/null)" \
 			test "$(cat "$T/$end.status" 2>/dev/null)" = 16
 		check "tunnel deleted while up: $end pppd said the kernel deleted $ids" \

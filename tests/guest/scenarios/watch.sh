@@ -34,7 +34,7 @@ check "a live session is left alone (pppd still up after 15 s of checks)" \
 
 t0=$(date +%s)
 in_lns $IP l2tp del tunnel tunnel_id 10
-wait_until 40 test -f "$T/lns-status"
+wait_until 40 test -s "$T/lns-status"
 secs=$(( $(date +%s) - t0 ))
 status=$(cat "$T/lns-status" 2>/dev/null)
 check "deleted session: pppd exited with status 16 (hangup), got '$status' after $secs s" \
