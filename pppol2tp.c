@@ -134,6 +134,18 @@ set_session_fd(char **argv)
 		    *argv, bad);
 		return 0;
 	}
+	/*
+	 * The same fd again (an options file and the command line) changes
+	 * nothing; another would leave the first session socket open, and
+	 * its kernel session alive, for as long as pppd runs.
+	 */
+	if (given_fd >= 0) {
+		if (fd == given_fd)
+			return 1;
+		compat_option_error("pppol2tp: given twice, fd %d and fd %d: "
+		    "give the one session socket once", given_fd, (int)fd);
+		return 0;
+	}
 	if (l2tp_sock_identify((int)fd, &session, why, sizeof(why)) < 0) {
 		compat_option_error("pppol2tp: %s", why);
 		return 0;
@@ -364,9 +376,9 @@ static void
 check_l2tp_options(void)
 {
 	if (compat_persist()) {
-		compat_option_error("pppol2tp: 'persist' cannot be used: the "
-		    "L2TP daemon owns the session and starts a new pppd for "
-		    "each call; remove 'persist'");
+		compat_option_error("pppol2tp: 'persist' (or 'demand', which "
+		    "implies it) cannot be used: the L2TP daemon owns the "
+		    "session and starts a new pppd for each call; remove it");
 		option_fail();
 	}
 	check_id("pppol2tp_tunnel_id", tunnel_opt, session.tunnel_id,
@@ -492,7 +504,12 @@ watch_session(void *arg)
 static void
 start_watch(void)
 {
-	if (watch.fd >= 0 || watch_given_up)
+	/*
+	 * A multilink master whose own link has ended still runs the
+	 * bundle's IPCP: a renegotiation brings it back to PHASE_RUNNING
+	 * with no session of its own left to watch.
+	 */
+	if (session_fd < 0 || watch.fd >= 0 || watch_given_up)
 		return;
 	if (l2tp_watch_open(&watch) < 0) {
 		notice("pppol2tp: cannot watch the session: no netlink socket "
@@ -586,7 +603,7 @@ plugin_init(void)
 	/* Without it a session would load fine and fail later, obscurely. */
 	if (missing != NULL)
 		fatal("pppol2tp: this pppd %s has no '%s', a pppd internal the "
-		    "plugin uses (compat.h lists them): use a pppol2tp.so built "
-		    "for this pppd", COMPAT_PPPD_VERSION, missing);
+		    "plugin uses: use a pppol2tp.so built for this very pppd",
+		    COMPAT_PPPD_VERSION, missing);
 	compat_add_options(l2tp_options);
 }
