@@ -7,6 +7,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -381,6 +382,7 @@ steps_never_wait(void)
 
 	alarm(10);
 	EXPECT(l2tp_watch_open(&w) == 0);
+	EXPECT(fcntl(w.fd, F_GETFL) & O_NONBLOCK);
 	do {
 		t = now();
 		st = l2tp_watch_step(&w, 4294967295u, 1);
@@ -402,7 +404,12 @@ steps_never_wait(void)
 	t = now() - t;
 	printf("  unanswered question: %d after %.6f s\n", (int)st, t);
 	EXPECT(st == L2TP_WATCH_FAILED || st == L2TP_WATCH_UNAVAILABLE);
-	EXPECT(worst < 0.2 && t < 0.2);
+	/*
+	 * The old watch waited 1 s here.  A step is a few syscalls; half a
+	 * second leaves room for a step descheduled on a loaded machine or
+	 * slowed by valgrind, and still tells a wait from none.
+	 */
+	EXPECT(worst < 0.5 && t < 0.5);
 	l2tp_watch_close(&w);
 	alarm(0);
 }
