@@ -61,9 +61,20 @@ $(O)/%.o: %.c
 	@mkdir -p $(O)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-# What includes compat.h is rebuilt when the pppd it is built for changes.
+# What includes compat.h is rebuilt when the pppd it is built for changes:
+# its headers' contents (file times alone miss another directory whose
+# headers are older than our objects, as dpkg leaves them), recorded in
+# $(O)/pppd.id, rewritten only when it differs.
 PPPD_HEADERS := $(wildcard $(PPPD_INCLUDEDIR)/pppd/*.h)
-$(O)/pppol2tp.o $(O)/openl2tp.o $(O)/hookrec.so: $(PPPD_HEADERS)
+PPPD_ID := $(PPPD_2_5) $(PPPD_VERSION) $(if $(PPPD_HEADERS),$(firstword \
+	$(shell cat $(PPPD_HEADERS) | cksum)))
+$(O)/pppd.id: FORCE
+	@mkdir -p $(O)
+	@[ -f $(PPPD_INCLUDEDIR)/pppd/pppd.h ] || { echo "$(PPPD_INCLUDEDIR)" \
+		"has no pppd/pppd.h: install ppp-dev, or give PPPD_INCLUDEDIR=DIR" \
+		"for the directory holding pppd/" >&2; exit 1; }
+	@[ "$$(cat $@ 2>/dev/null)" = "$(PPPD_ID)" ] || echo "$(PPPD_ID)" >$@
+$(O)/pppol2tp.o $(O)/openl2tp.o $(O)/hookrec.so: $(PPPD_HEADERS) $(O)/pppd.id
 
 $(O)/pppol2tp.o: compat.h pppol2tp.h l2tp_sock.h l2tp_addr.h accm_report.h \
 	ncp_updown.h optcheck.h l2tp_watch.h
@@ -90,6 +101,12 @@ install: $(O)/pppol2tp.so $(O)/openl2tp.so
 	@[ -n "$(DESTDIR)" ] || for f in $(INSTALLED); do \
 		owner=$$(dpkg-query -S "$$f" 2>/dev/null | sed -n '/^diversion /!{s/: .*//;s/,//g;p;}'); \
 		[ -n "$$owner" ] || continue; \
+		if [ "$$owner" = pppol2tp ]; then \
+			echo "make install: $$f is this plugin's own Debian package's;" \
+			    "remove that first (dpkg -r pppol2tp), or upgrade it" \
+			    "with a newer .deb (make deb)." >&2; \
+			exit 1; \
+		fi; \
 		if [ "$(FORCE)" != 1 ]; then \
 			echo "make install: $$f belongs to the package $$owner;" \
 			    "the next upgrade of $$owner puts its own back." \
@@ -194,10 +211,12 @@ demo:
 	@tests/demo.sh
 
 clean-objs:
-	rm -f *.o *.so
+	rm -f *.o *.so pppd.id
 
 clean: clean-objs
 	rm -rf build
 
-.PHONY: all install clean clean-objs tools unit unit-valgrind check demo fuzz corpus bench \
+FORCE:
+
+.PHONY: FORCE all install clean clean-objs tools unit unit-valgrind check demo fuzz corpus bench \
 	deb check-deb
