@@ -2,8 +2,9 @@
 # make check: the host unit tests (under ASan+UBSan and under valgrind), a
 # short run of each fuzz target, then every guest scenario on each Debian
 # suite of tests/guest/suites (bookworm: kernel 6.1, pppd 2.4.9; trixie:
-# 6.12, pppd 2.5.2; unstable: 7.2, pppd 2.5.2), and the Debian package of
-# bookworm and trixie built and installed in a real root.
+# 6.12, pppd 2.5.2; unstable: 7.2, pppd 2.5.2), the Debian package of
+# bookworm and trixie built and installed in a real root, and make
+# install's refusals.  One run per tree at a time.
 # Prints PASS:/FAIL: lines and ends with "N passed, N failed".
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
