@@ -61,8 +61,10 @@ expect_refusal "reorder timeout past int" "pppol2tp_reorderto '2147483648' is ou
 	$S -- pppd $P pppol2tp 3 pppol2tp_reorderto 2147483648
 expect_refusal "persist" "pppol2tp: 'persist' (or 'demand', which implies it) cannot be used: the L2TP daemon owns the session" \
 	$S -- pppd $P pppol2tp 3 persist
+# pppd checks the network protocols first: demand needs addresses,
+# and IPv6CP would ask for link-local ones.
 expect_refusal "demand, which implies persist" "pppol2tp: 'persist' (or 'demand', which implies it) cannot be used" \
-	$S -- pppd $P pppol2tp 3 demand 198.51.100.1:198.51.100.2
+	$S -- pppd $P pppol2tp 3 demand noipv6 198.51.100.1:198.51.100.2
 expect_refusal "two session sockets" "pppol2tp: given twice, fd 3 and fd 4: give the one session socket once" \
 	$S -- pppd $P pppol2tp 3 pppol2tp 4
 
