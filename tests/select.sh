@@ -41,4 +41,32 @@ if [ "$(version_of "$1")" = "$(version_of "$2")" ]; then
 fi
 try 2.4.9 "$1" "$2"
 try 2.5 "$2" "$1"
+
+# One build directory switched from one pppd to the other must be rebuilt
+# for it, even when the second pppd's headers are older than the objects
+# (dpkg keeps a package's file times).
+out=build/select/switch
+old=build/select/old-headers
+rm -rf "$out" "$old"
+mkdir -p "$old"
+cp -R "$2"/pppd "$old"/
+touch -d 2000-01-01 "$old"/pppd/*.h
+want=$(version_of "$2")
+if make -s O="$out" PPPD_INCLUDEDIR="$1" "$out/pppol2tp.so" >"$out.log" 2>&1 &&
+    make -s O="$out" PPPD_INCLUDEDIR="$old" "$out/pppol2tp.so" >>"$out.log" 2>&1 &&
+    strings -a "$out/pppol2tp.so" | grep -qFx "$want"; then
+	echo "PASS: select switch: one build directory, pppd $(version_of "$1") then $want (headers dated 2000): rebuilt for $want"
+else
+	echo "FAIL: select switch: one build directory, pppd $(version_of "$1") then $want (headers dated 2000): pppd_version is not \"$want\" $(grep -m 1 error "$out.log")"
+	status=1
+fi
+
+# A directory without pppd's headers must stop the build, not fall back to
+# whatever pppd /usr/include holds.
+if make -s O=build/select/none PPPD_INCLUDEDIR=build/select/none all >build/select/none.log 2>&1; then
+	echo "FAIL: select none: PPPD_INCLUDEDIR without pppd/pppd.h built a plugin anyway"
+	status=1
+else
+	echo "PASS: select none: PPPD_INCLUDEDIR without pppd/pppd.h stops: $(grep -m 1 'has no pppd/pppd.h' build/select/none.log)"
+fi
 exit $status
