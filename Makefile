@@ -41,7 +41,7 @@ PLUGINDIR ?= $(if $(PKG_PLUGINDIR),$(PKG_PLUGINDIR),$(if $(PPPD_VERSION),/usr/li
 MANDIR ?= /usr/share/man
 DOCDIR ?= /usr/share/doc/pppol2tp
 
-CORE = l2tp_addr l2tp_sock l2tp_watch accm_report ncp_updown optcheck
+CORE = l2tp_addr l2tp_sock l2tp_watch lcp_echo accm_report ncp_updown optcheck
 PLUGIN_OBJS = $(O)/pppol2tp.o $(CORE:%=$(O)/%.o)
 
 HELPER_OBJS = $(O)/openl2tp.o $(O)/event_encode.o
@@ -77,8 +77,9 @@ $(O)/pppd.id: FORCE
 $(O)/pppol2tp.o $(O)/openl2tp.o $(O)/hookrec.so: $(PPPD_HEADERS) $(O)/pppd.id
 
 $(O)/pppol2tp.o: compat.h pppol2tp.h l2tp_sock.h l2tp_addr.h accm_report.h \
-	ncp_updown.h optcheck.h l2tp_watch.h
+	ncp_updown.h optcheck.h l2tp_watch.h lcp_echo.h
 $(O)/l2tp_watch.o: l2tp_watch.h
+$(O)/lcp_echo.o: lcp_echo.h
 $(O)/l2tp_addr.o: l2tp_addr.h
 $(O)/l2tp_sock.o: l2tp_sock.h l2tp_addr.h
 $(O)/accm_report.o: accm_report.h
@@ -152,7 +153,7 @@ $(O)/bin/%: tests/tools/%.c tests/tools/l2tptool.h l2tp_watch.h $$(TOOL_LIB_$$*)
 # Unit tests of the pure logic, under AddressSanitizer and UBSan, and the
 # same tests without sanitizers under valgrind (zero errors, no leaks).
 UNIT_TESTS = test_l2tp_addr test_l2tp_sock test_accm_report test_ncp_updown \
-	test_optcheck test_event_encode test_l2tp_watch
+	test_optcheck test_event_encode test_l2tp_watch test_lcp_echo
 SRCS_test_l2tp_addr = l2tp_addr.c
 SRCS_test_l2tp_sock = l2tp_sock.c l2tp_addr.c
 SRCS_test_accm_report = accm_report.c
@@ -160,6 +161,7 @@ SRCS_test_ncp_updown = ncp_updown.c
 SRCS_test_optcheck = optcheck.c
 SRCS_test_event_encode = event_encode.c
 SRCS_test_l2tp_watch = l2tp_watch.c
+SRCS_test_lcp_echo = lcp_echo.c
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 UNIT_DIR = build/unit
 VG_DIR = build/unit-vg

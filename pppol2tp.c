@@ -6,7 +6,7 @@
  * session socket.  This file is the glue to pppd: options, the channel,
  * the kernel settings and the hooks a helper plugin uses.  Everything that
  * can be judged without pppd lives in l2tp_sock.c, l2tp_addr.c,
- * l2tp_watch.c, accm_report.c, ncp_updown.c and optcheck.c.
+ * l2tp_watch.c, lcp_echo.c, accm_report.c, ncp_updown.c and optcheck.c.
  */
 #include <errno.h>
 #include <limits.h>
@@ -20,6 +20,7 @@
 #include "pppol2tp.h"
 #include "l2tp_sock.h"
 #include "l2tp_watch.h"
+#include "lcp_echo.h"
 #include "accm_report.h"
 #include "ncp_updown.h"
 #include "optcheck.h"
@@ -61,10 +62,13 @@ static struct channel l2tp_channel;
 
 /*
  * How often to ask the kernel whether the session still exists, once the
- * link is up: often enough that a deleted session ends within seconds,
- * rarely enough that a thousand idle sessions cost the kernel nothing.
+ * link is up and when pppd sends no LCP echoes: often enough that a
+ * deleted session ends within seconds.  It costs one wake-up of pppd a
+ * check; with echoes on, the checks ride on them instead (on_send_frame).
  */
 #define WATCH_SECONDS	5
+#define STRINGIFY(x)	#x
+#define SECONDS_TEXT(x)	STRINGIFY(x) " s"
 static struct l2tp_watch watch = { .fd = -1 };
 
 static int set_session_fd(char **);
@@ -282,6 +286,8 @@ report_accm(void)
 }
 
 static void start_watch(void);
+static void (*prev_snoop_send)(unsigned char *frame, int len);
+static void on_send_frame(unsigned char *frame, int len);
 
 /*
  * pppd enters PHASE_AUTHENTICATE from link_established() each time LCP
@@ -416,6 +422,8 @@ check_l2tp_options(void)
 		prev_join_hook = compat_multilink_join_hook;
 		compat_multilink_join_hook = on_join;
 	}
+	prev_snoop_send = snoop_send_hook;
+	snoop_send_hook = on_send_frame;
 }
 
 static int
@@ -439,23 +447,45 @@ apply(const char *opt, enum l2tp_setting which, int value)
  * ip-down runs, the hooks report down and pppd exits, instead of waiting
  * for LCP echoes that may not be configured.
  *
- * Each tick only sends a question or reads an answer already there, so
- * pppd's loop never waits on the kernel.  The answer is read a second
- * after the question (the kernel has queued it by the time send returns),
- * so a deleted session ends pppd within WATCH_SECONDS + 1 s.  A failure is
- * said once, when it starts; repeating it every few seconds for the life
- * of a link would bury the log.
+ * The kernel answers a generic netlink question before send returns, so
+ * one pass asks and reads (a family lookup first, once) without waiting,
+ * and a check costs pppd one wake-up.  When pppd sends LCP echoes it
+ * wakes for them anyway, and the check goes with each Echo-Request
+ * instead of on a timer of its own: an idle session then costs what it
+ * costs without the watch, and a deleted one is noticed at the next
+ * echo rather than after lcp-echo-failure unanswered ones.  Without
+ * echoes, a check every WATCH_SECONDS.  A failure is said once, when it
+ * starts; repeating it for the life of a link would bury the log.
  */
 static bool watch_failing;
 static bool watch_given_up;	/* said so once: not again on renegotiation */
+static bool echoes_seen;	/* pppd sends LCP echoes: check on those */
+
+/* A family lookup and a session question, each asked and then read. */
+#define WATCH_STEPS	4
+
+static void watch_session(void *arg);
+
+static void
+watch_later(void)
+{
+	if (!echoes_seen)
+		compat_timeout(watch_session, NULL, WATCH_SECONDS, 0);
+}
 
 static void
 watch_session(void *arg)
 {
+	enum l2tp_watch_state state = L2TP_WATCH_ASKED;
+	int i;
+
 	(void)arg;
-	switch (l2tp_watch_step(&watch, session.tunnel_id,
-	    session.session_id)) {
+	for (i = 0; i < WATCH_STEPS && state == L2TP_WATCH_ASKED; i++)
+		state = l2tp_watch_step(&watch, session.tunnel_id,
+		    session.session_id);
+	switch (state) {
 	case L2TP_WATCH_ASKED:
+		/* Not answered yet, against expectation: read it later. */
 		compat_timeout(watch_session, NULL, 1, 0);
 		break;
 	case L2TP_WATCH_ALIVE:
@@ -463,7 +493,7 @@ watch_session(void *arg)
 			info("pppol2tp: the netlink session check works "
 			    "again");
 		watch_failing = 0;
-		compat_timeout(watch_session, NULL, WATCH_SECONDS, 0);
+		watch_later();
 		break;
 	case L2TP_WATCH_GONE:
 		notice("pppol2tp: the kernel deleted L2TP tunnel %u session "
@@ -476,15 +506,17 @@ watch_session(void *arg)
 		/* A transient netlink failure is no reason to drop a link. */
 		if (!watch_failing)
 			warn("pppol2tp: netlink session check failed (%m); "
-			    "retrying every %d s without further messages",
-			    WATCH_SECONDS);
+			    "retrying %s without further messages",
+			    echoes_seen ? "at each LCP echo" :
+			    "every " SECONDS_TEXT(WATCH_SECONDS));
 		watch_failing = 1;
-		compat_timeout(watch_session, NULL, WATCH_SECONDS, 0);
+		watch_later();
 		break;
 	case L2TP_WATCH_LOOKING:
 		dbglog("pppol2tp: no l2tp netlink family yet (%m); asking "
-		    "again in %d s", WATCH_SECONDS);
-		compat_timeout(watch_session, NULL, WATCH_SECONDS, 0);
+		    "again %s", echoes_seen ? "at the next LCP echo" :
+		    "in " SECONDS_TEXT(WATCH_SECONDS));
+		watch_later();
 		break;
 	case L2TP_WATCH_UNAVAILABLE:
 		notice("pppol2tp: cannot watch the session: no l2tp generic "
@@ -494,6 +526,25 @@ watch_session(void *arg)
 		watch_given_up = 1;
 		l2tp_watch_close(&watch);
 		break;
+	}
+}
+
+/*
+ * pppd's snoop hook sees every frame it sends.  The check is not made
+ * from here, inside pppd's sending of the echo, where a hangup would cut
+ * that short: a timer of no delay runs in the same pass of pppd's loop.
+ */
+static void
+on_send_frame(unsigned char *frame, int len)
+{
+	if (prev_snoop_send != NULL)
+		prev_snoop_send(frame, len);
+	if (len <= 0 || !lcp_is_echo_request(frame, (size_t)len))
+		return;
+	echoes_seen = 1;
+	if (watch.fd >= 0) {
+		compat_untimeout(watch_session, NULL);
+		compat_timeout(watch_session, NULL, 0, 0);
 	}
 }
 

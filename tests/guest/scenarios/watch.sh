@@ -1,15 +1,20 @@
-# The session watch on its own.  LCP echoes are off on both ends, so only
-# the watch can notice the LNS's session deleted under its pppd: pppd must
-# hang up as on a modem hangup (exit status 16) with the notice, the hooks
-# must report down, and a live session must be left alone for several
-# checks first.
+# The session watch on its own.  First with LCP echoes off on both ends,
+# so only the watch can notice the LNS's session deleted under its pppd:
+# pppd must hang up as on a modem hangup (exit status 16) with the notice,
+# the hooks must report down, and a live session must be left alone for
+# several checks first.  Then with echoes every 30 s on the LNS, where the
+# check goes with each echo instead of a timer: pppd must sleep between
+# echoes, and a deletion must end it at the next echo.
 . /payload/lib.sh
 NAME=watch
-# time limit: 240 s
-# PPP up in < 40 s (as everywhere), 15 s alive (three checks), the deletion
-# noticed within 6 s and pppd gone within 40 s (its terminate-requests to a
-# deaf peer take ~6 s); it took 25 s here with two busy loops on both
-# cores: 4x for the slowest machine of the kind, 2x margin, and more.
+# time limit: 720 s
+# Echoes off: PPP up in < 40 s (as everywhere), 15 s alive (three checks),
+# the deletion noticed within 6 s and pppd gone within 40 s (its
+# terminate-requests to a deaf peer take ~6 s); 25 s here with two busy
+# loops on both cores.  Echoes on: up again, 15 s asleep, the deletion
+# noticed at the next echo (at most 30 s of wall time, whatever the
+# machine's speed) and pppd gone; about 60 s more.  85 s in all: 4x for
+# the slowest machine of the kind, 2x margin.
 
 LNS_PLUGINS="plugin pppol2tp.so plugin /payload/hookrec.so"
 export HOOKREC=$T/hooks
@@ -41,8 +46,45 @@ check "deleted session: pppd exited with status 16 (hangup), got '$status' after
 	test "$status" = 16
 check "deleted session: pppd said why" \
 	grep -q 'pppol2tp: the kernel deleted L2TP tunnel 10 session 11; hanging up' "$T/lns-pppd.log"
+# Each check reads the kernel's answer right after asking: it must be there.
+check "every check was answered at once (no 'session check failed')" \
+	sh -c "! grep -q 'session check failed' '$T/lns-pppd.log'"
 check "no LCP echo was sent by either end (only the watch could notice)" \
 	sh -c "! grep -q 'sent \[LCP EchoReq' '$T/lns-pppd.log' '$T/lac-pppd.log'"
 seen=$(grep updown "$HOOKREC" | cut -d' ' -f4 | tr -d '\n')
 check "deleted session: up/down hook calls '$seen', want '10'" test "$seen" = 10
 check "deleted session: ip-down ran" grep -q 'ip-down' "$T/lns-pppd.log"
+
+# Echoes every 30 s on the LNS (its peer sends none, and answers them).
+cleanup_all
+netns_setup
+: >"$HOOKREC"
+ECHO30="lcp-echo-interval 30 lcp-echo-failure 10"
+start_end lac $LAC_PLUGINS pppol2tp 3 silent noipdefault $NOECHO
+wait_until 20 grep -q 'Connect:' "$T/lac-pppd.log"
+start_end lns $LNS_PLUGINS pppol2tp 3 pppol2tp_lns_mode $ECHO30 198.51.100.1:198.51.100.2
+wait_until 40 has_ppp_addr lns && wait_until 20 grep -q 'Script /etc/ppp/ip-up finished' "$T/lns-pppd.log" ||
+	fail "echoes on: PPP did not come up"
+sleep 1
+p=$(pppd_pid lns)
+echoes0=$(grep -c 'sent \[LCP EchoReq' "$T/lns-pppd.log")
+woken0=$(awk '$1 == "voluntary_ctxt_switches:" { print $2 }' /proc/$p/status)
+sleep 15
+woken=$(( $(awk '$1 == "voluntary_ctxt_switches:" { print $2 }' /proc/$p/status) - woken0 ))
+echoes=$(( $(grep -c 'sent \[LCP EchoReq' "$T/lns-pppd.log") - echoes0 ))
+# An echo wakes pppd twice (its timer, the reply); a check every 5 s
+# would add three wake-ups in these 15 s.
+check "echoes on: pppd woken $woken times in 15 s with $echoes echoes sent (at most $((2 * echoes + 1)))" \
+	test "$woken" -le $((2 * echoes + 1))
+
+t0=$(date +%s)
+in_lns $IP l2tp del tunnel tunnel_id 10
+wait_until 120 test -s "$T/lns.status"
+secs=$(( $(date +%s) - t0 ))
+status=$(cat "$T/lns.status" 2>/dev/null)
+check "echoes on: deleted session: pppd exited with status 16, got '$status' after $secs s" \
+	test "$status" = 16
+check "echoes on: deleted session: noticed by the check at an echo, not by 10 unanswered echoes" \
+	grep -q 'pppol2tp: the kernel deleted L2TP tunnel 10 session 11; hanging up' "$T/lns-pppd.log"
+seen=$(grep updown "$HOOKREC" | cut -d' ' -f4 | tr -d '\n')
+check "echoes on: deleted session: up/down hook calls '$seen', want '10'" test "$seen" = 10
