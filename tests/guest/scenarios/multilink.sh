@@ -17,7 +17,10 @@ SOCK_a_lac="-l $LAC_ADDR:1701 -p $LNS_ADDR:1701 -t 20 -T 10 -s 21 -S 11"
 SOCK_b_lns="-l $LNS_ADDR:1702 -p $LAC_ADDR:1702 -t 30 -T 40 -s 31 -S 41"
 SOCK_b_lac="-l $LAC_ADDR:1702 -p $LNS_ADDR:1702 -t 40 -T 30 -s 41 -S 31"
 # Units apart: pppd's bundle database (one file here) is keyed by unit.
-LNS_OPTS="pppol2tp_lns_mode unit 10 endpoint IP:$LNS_ADDR $LNS_PPP:198.51.100.2"
+# Echoes off on the LNS, so its links are checked every 5 s and a deletion
+# is noticed in seconds (with echoes the check waits for the next one:
+# watch.sh covers that).
+LNS_OPTS="pppol2tp_lns_mode lcp-echo-interval 0 unit 10 endpoint IP:$LNS_ADDR $LNS_PPP:198.51.100.2"
 LAC_OPTS="silent noipdefault unit 20 endpoint IP:$LAC_ADDR"
 
 # start_link END LINK OPTIONS...: one multilink pppd on a session of its own.
