@@ -8,6 +8,10 @@
 #       BENCH_INSN_RUNS=2 tests/bench/bench.sh [--smoke]
 # BENCH_ROUNDS gives rounds per size (N:R), or one count for every size;
 # BENCH_INSN_RUNS how often each plugin's pppd runs under callgrind.
+# BENCH_IDLE_SIZES="100 1000" BENCH_IDLE_ROUNDS="100:3 1000:2"
+# BENCH_IDLE_SECS=60: the idle cost, sessions up and left alone, with LCP
+# echoes off and every 30 s.  BENCH_MEM (MB) defaults to what the largest
+# size needs (about 3 MB a session, both ends, measured at 5000).
 # --smoke (make check): prints PASS:/FAIL: lines instead of a plot.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -16,6 +20,12 @@ mkdir -p "$out"
 smoke=
 [ "${1:-}" != --smoke ] || smoke=1
 sizes=${BENCH_SIZES:-1 100 1000}
+if [ -n "$smoke" ]; then idle_sizes=${BENCH_IDLE_SIZES-}
+else idle_sizes=${BENCH_IDLE_SIZES-100 1000}; fi
+idle_secs=${BENCH_IDLE_SECS:-60}
+largest=$(echo $sizes $idle_sizes | tr ' ' '\n' | sort -n | tail -n 1)
+mem=$((2048 + 3 * largest))
+[ $mem -ge 4096 ] || mem=4096
 "$top/tests/deps.sh"
 if [ -z "$smoke" ] && ! command -v gnuplot >/dev/null; then
 	echo "bench: installing gnuplot-nox"
@@ -28,7 +38,8 @@ fi
 exec 9>"$top/build/.guest-lock"
 flock -n 9 || { echo "FAIL: bench: another guest is running from $top/build; wait for it"; exit 1; }
 export GUEST_LOCKED=1
-BENCH_INSN_RUNS=${BENCH_INSN_RUNS:-2} BENCH_SIZES=$sizes BENCH_ROUNDS=${BENCH_ROUNDS:-1:10 100:6 1000:2} BENCH_MB=${BENCH_MB:-100} GUEST_MEM=${BENCH_MEM:-4096} \
+BENCH_INSN_RUNS=${BENCH_INSN_RUNS:-2} BENCH_SIZES=$sizes BENCH_ROUNDS=${BENCH_ROUNDS:-1:10 100:6 1000:2 5000:1} BENCH_MB=${BENCH_MB:-100} GUEST_MEM=${BENCH_MEM:-$mem} \
+	BENCH_IDLE_SIZES=$idle_sizes BENCH_IDLE_ROUNDS=${BENCH_IDLE_ROUNDS:-100:3 1000:2} BENCH_IDLE_SECS=$idle_secs \
 	SCENARIO_LIMIT=${BENCH_LIMIT:-5000} \
 	"$top/tests/guest/run.sh" bookworm bench >"$out/run.log" 2>&1 || true
 # The serial console ends its lines with CR.
@@ -46,12 +57,14 @@ sed -n 's/^BENCHRAW: //p' "$log" | awk '{ printf "%s %s %s %s %s %s %.3f\n", $1,
 sort -k1,1 -k2,2n -k3,3n -k7,7g "$out/raw.txt" | awk -f "$top/tests/bench/runs.awk" >"$out/runs.txt"
 sed -n 's/^BENCH: //p' "$log" | awk '{
 	for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-	print v["plugin"], v["n"], v["round"], v["up"], v["rss_kb"], v["pss_kb"], v["private_dirty_kb"], v["plugin_rss_kb"] }' >"$out/mem.txt"
+	# Both ends run in the guest: per session is per pair of pppds.
+	print v["plugin"], v["n"], v["round"], v["up"], v["rss_kb"], v["pss_kb"], v["private_dirty_kb"], v["plugin_rss_kb"],
+	    v["guest_used_kb"] / v["n"], v["guest_slab_kb"] / v["n"] }' >"$out/mem.txt"
 {
-	echo "plugin,n,round,up,timed,p50_s,p99_s,max_s,total_s,cpu_ms,negative,rss_kb,pss_kb,private_dirty_kb,plugin_rss_kb"
+	echo "plugin,n,round,up,timed,p50_s,p99_s,max_s,total_s,cpu_ms,negative,rss_kb,pss_kb,private_dirty_kb,plugin_rss_kb,guest_kb_per_session,slab_kb_per_session"
 	awk 'NR == FNR { r[$1 " " $2 " " $3] = $4 "," $5 "," $6 "," $7 "," $8 "," $9 "," $10; next }
 		{ k = $1 " " $2 " " $3; f = (k in r) ? r[k] : "0,,,,,,"
-		  print $1 "," $2 "," $3 "," $4 "," f "," $5 "," $6 "," $7 "," $8 }' "$out/runs.txt" "$out/mem.txt"
+		  print $1 "," $2 "," $3 "," $4 "," f "," $5 "," $6 "," $7 "," $8 "," $9 "," $10 }' "$out/runs.txt" "$out/mem.txt"
 } >"$out/bench.csv"
 echo "plugin,mb,received_bytes,secs,pppd_cpu_ticks,pppd_read_bytes,pppd_read_calls" >"$out/data.csv"
 sed -n 's/^BENCHDATA: //p' "$log" | awk '{
@@ -66,10 +79,26 @@ sed -n 's/^BENCHINSN: //p' "$log" | awk '{
 	print v["plugin"] "," v["instructions"] }' >"$out/insn.txt"
 { echo "plugin,instructions"; cat "$out/insn.txt"; } >"$out/instructions.csv"
 
+# Idle cost, one row per run, per LNS pppd and minute.
+echo "plugin,n,round,echo,secs,pppds,cpu_ms,wakeups,nvcs,kernel_pct,guest_busy_ms,guest_kernel_ms" >"$out/idle.csv"
+sed -n 's/^BENCHIDLE: //p' "$log" | awk '{
+	for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+	p = v["pppds_after"]; t = v["secs"]; ms = 1000 / v["clk_tck"]
+	if (p == 0 || t == 0) next
+	f = 60 / t
+	printf "%s,%d,%d,%s,%.2f,%d,%.4f,%.4f,%.4f,%.2f,%.4f,%.4f\n", v["plugin"], v["n"], v["round"], v["echo"], t, p,
+	    v["cpu_ns"] / 1e6 / p * f, v["vcs"] / p * f, v["nvcs"] / p * f,
+	    (v["utime"] + v["stime"]) ? 100 * v["stime"] / (v["utime"] + v["stime"]) : 0,
+	    v["guest_busy"] * ms / v["n"] * f, v["guest_kernel"] * ms / v["n"] * f }' >>"$out/idle.csv"
+
 echo "guest clocksource: $(sed -n 's/^BENCHCLOCK: \([a-z_]*\)$/\1/p' "$log" | head -n 1)"
 for n in $sizes; do
 	echo
-	awk -v n="$n" -f "$top/tests/bench/table.awk" "$out/bench.csv"
+	awk -v n="$n" -f "$top/tests/bench/stats.awk" -f "$top/tests/bench/table.awk" "$out/bench.csv"
+done
+for n in $idle_sizes; do
+	echo
+	awk -v n="$n" -v secs="$idle_secs" -f "$top/tests/bench/stats.awk" -f "$top/tests/bench/idle.awk" "$out/idle.csv"
 done
 echo
 echo "Instructions one LNS pppd executes, exec to exit after ip-up (callgrind, one session)"
@@ -100,6 +129,21 @@ if [ -n "$smoke" ]; then
 			if ($3 > 0 && $6 < 65536) printf "PASS: bench: %s: %.1f MB crossed, pppd read %d bytes (no data frames)\n", p, $3 / 1e6, $6
 			else printf "FAIL: bench: %s: %d bytes crossed, pppd read %d bytes\n", p, $3, $6; f = 1 }
 			END { if (!f) print "FAIL: bench: " p ": no transfer result" }' "$out/data.csv"
+		for n in $idle_sizes; do
+			for e in off 30; do
+				awk -F, -v p=$pl -v n=$n -v e=$e 'NR > 1 && $1 == p && $2 == n && $4 == e {
+					runs++; if ($6 == n && $5 > 0) good++ }
+					END { if (runs && good == runs) printf "PASS: bench: %s: idle cost of %d sessions, echoes %s: measured, all alive at the end\n", p, n, e
+					      else printf "FAIL: bench: %s: idle cost of %d sessions, echoes %s: %d of %d runs measured with all alive\n", p, n, e, good, runs }' "$out/idle.csv"
+			done
+		done
+	done
+	# Without echoes our watch wakes each pppd every 5 s: the counters
+	# must see that, or they count nothing.
+	for n in $idle_sizes; do
+		awk -F, -v n=$n 'NR > 1 && $1 == "ours" && $2 == n && $4 == "off" { runs++; if ($8 > 0 && $7 > 0) good++ }
+			END { if (runs && good == runs) printf "PASS: bench: ours: idle, echoes off: the watch'"'"'s wake-ups and CPU counted\n"
+			      else printf "FAIL: bench: ours: idle, echoes off: no wake-ups or CPU counted in %d of %d runs\n", runs - good, runs }' "$out/idle.csv"
 	done
 	exit 0
 fi
@@ -123,4 +167,4 @@ plot "< grep '^ours ' $out/plot.dat" using 2:3 with linespoints title "ours p50"
      "< grep '^upstream ' $out/plot.dat" using 2:4 with linespoints title "upstream p99"
 PLOT
 echo
-echo "bench: per session in $out/sessions.csv, per run in $out/bench.csv, instructions in $out/instructions.csv, transfer in $out/data.csv, plot in $out/bringup.png"
+echo "bench: per session in $out/sessions.csv, per run in $out/bench.csv, idle cost in $out/idle.csv, instructions in $out/instructions.csv, transfer in $out/data.csv, plot in $out/bringup.png"

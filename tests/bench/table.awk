@@ -11,15 +11,6 @@ $col["n"] == n {
 		sum[p, m] += $col[m]; sq[p, m] += $col[m] * $col[m]
 	}
 }
-function mean(p, m) { return sum[p, m] / runs[p] }
-# Relative standard error of the mean of metric m for plugin p.
-function rse(p, m,    mu, var) {
-	mu = mean(p, m)
-	if (runs[p] < 2 || mu == 0) return 0
-	var = (sq[p, m] - runs[p] * mu * mu) / (runs[p] - 1)
-	if (var < 0) var = 0
-	return sqrt(var / runs[p]) / mu
-}
 function row(title, m, target,    o, u, r, ci, verdict) {
 	o = mean("ours", m); u = mean("upstream", m)
 	r = u ? o / u : 0
@@ -54,5 +45,7 @@ END {
 	row("PSS per pppd (kB)", "pss_kb", 1)
 	row("private dirty per pppd (kB)", "private_dirty_kb", 1)
 	row("plugin mapping RSS (kB)", "plugin_rss_kb", 0)
+	row("guest memory per session (kB)", "guest_kb_per_session", 0)
+	row("  of it kernel slab (kB)", "slab_kb_per_session", 0)
 	row("ip-up before start (sessions)", "negative", 0)
 }

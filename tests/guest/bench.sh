@@ -23,25 +23,32 @@ count_ifaces() { $IP netns exec "$1" ls /sys/class/net | grep -c '^ppp'; }
 # Conditions for wait_until, evaluated afresh on every poll.
 lac_ifaces_reach() { [ "$(count_ifaces lac)" -ge "$1" ]; }
 ups_reach() { [ "$(ls /tmp/bench-up | wc -l)" -ge "$1" ]; }
-# rounds_for N: how many rounds size N gets ("N:R ..." in bench-rounds).
+# rounds_for N [SPEC]: how many rounds size N gets in SPEC ("N:R ...", or
+# one count for all; default: bench-rounds).
 rounds_for() {
-	r=$(echo "$ROUNDS" | tr ' ' '\n' | sed -n "s/^$1:\([0-9]*\)$/\1/p")
-	[ -n "$r" ] || r=$(echo "$ROUNDS" | tr ' ' '\n' | grep -v : | head -n 1)
+	spec=${2:-$ROUNDS}
+	r=$(echo "$spec" | tr ' ' '\n' | sed -n "s/^$1:\([0-9]*\)$/\1/p")
+	[ -n "$r" ] || r=$(echo "$spec" | tr ' ' '\n' | grep -v : | head -n 1)
 	echo "${r:-2}"
 }
 lns_pppds() { for p in $(pids_of pppd); do [ "$(readlink /proc/$p/ns/net)" = "$lns_ns" ] && echo $p; done; }
 
-# bring_up LABEL PLUGIN N [LNS OPTIONS]: N sessions; LAC pppds first
-# (silent), then LNS.
+# guest_mem: the guest's MemAvailable and Slab (kB).  Their growth over a
+# bring-up is what the sessions cost the machine, kernel included.
+guest_mem() { awk '$1 == "MemAvailable:" { a = $2 } $1 == "Slab:" { s = $2 } END { print a, s }' /proc/meminfo; }
+
+# bring_up LABEL PLUGIN N [LNS OPTIONS [LAC OPTIONS]]: N sessions; LAC
+# pppds first (silent), then LNS.
 bring_up() {
-	label=$1 plugin=$2 n=$3 extra=${4:-}
+	label=$1 plugin=$2 n=$3 extra=${4:-} lac_extra=${5:-}
 	cleanup_all
 	netns_setup
 	lns_ns=$(in_lns readlink /proc/self/ns/net)
 	rm -rf /tmp/bench-up
 	mkdir /tmp/bench-up
+	mem0=$(guest_mem)
 	in_lac l2tpfan $LAC_SOCK -n "$n" -o "$T/lac-starts" -- pppd plugin "$plugin" pppol2tp 3 \
-		silent noipdefault nodetach noauth nodefaultroute noipv6 \
+		silent noipdefault nodetach noauth nodefaultroute noipv6 $lac_extra \
 		>"$T/lac-fan.log" 2>&1 &
 	wait_until $((n / 2 + 30)) lac_ifaces_reach "$n"
 	in_lns l2tpfan $LNS_SOCK -n "$n" -o "$T/lns-starts" -- pppd plugin "$plugin" pppol2tp 3 \
@@ -66,8 +73,14 @@ report() {
 			END { print "plugin", t + 0 }' /proc/$p/smaps
 	done | awk '$1 == "plugin" { pl += $2; np++; next } { r += $1; s += $2; d += $3; n++ }
 		END { if (n) printf "%.0f %.0f %.0f %.0f", r / n, s / n, d / n, pl / np }')
-	set -- $mem
-	echo "BENCH: plugin=$label n=$n round=$round up=$up rss_kb=$1 pss_kb=$2 private_dirty_kb=$3 plugin_rss_kb=$4"
+	# What the machine had left at the peak: for the model in README.md.
+	echo "BENCHSYS: plugin=$label n=$n round=$round processes=$(ls -d /proc/[0-9]* | wc -l)" \
+	    "pid_max=$(cat /proc/sys/kernel/pid_max) open_files=$(cut -f1 /proc/sys/fs/file-nr)" \
+	    "file_max=$(cut -f3 /proc/sys/fs/file-nr)" \
+	    "$(awk '$1 == "MemTotal:" { t = $2 } $1 == "MemAvailable:" { a = $2 } END { print "mem_total_kb=" t, "mem_avail_kb=" a }' /proc/meminfo)"
+	set -- $mem $mem0 $(guest_mem)
+	echo "BENCH: plugin=$label n=$n round=$round up=$up rss_kb=$1 pss_kb=$2 private_dirty_kb=$3 plugin_rss_kb=$4" \
+	    "guest_used_kb=$(( $5 - $7 )) guest_slab_kb=$(( $8 - $6 ))"
 }
 
 # transfer LABEL: MB megabytes over session 0, counting what pppd saw.
@@ -125,10 +138,64 @@ instructions() {
 	wait_until 60 no_process pppd
 }
 
+# idle_totals PID...: what those pppds have used so far, summed over them:
+# CPU in ns (schedstat: exact), user and system time in ticks (stat:
+# sampled, but over hundreds of pppds a fair split between pppd's own
+# code and the kernel working for it), voluntary and involuntary context
+# switches (an idle pppd woken from its select counts one voluntary
+# switch), and how many pppds were read.  Ticks are USER_HZ, 100 on
+# every Linux /proc (the guest has no getconf).
+idle_totals() {
+	[ $# -gt 0 ] || { echo 0 0 0 0 0 0; return; }
+	awk 'FILENAME ~ /schedstat$/ { ns += $1; n++; next }
+		FILENAME ~ /stat$/ { ut += $14; st += $15; next }
+		$1 == "voluntary_ctxt_switches:" { v += $2 }
+		$1 == "nonvoluntary_ctxt_switches:" { nv += $2 }
+		END { printf "%.0f %d %d %d %d %d\n", ns, ut, st, v, nv, n }' \
+	    $(for p in "$@"; do [ ! -d /proc/$p ] || echo /proc/$p/schedstat /proc/$p/stat /proc/$p/status; done)
+}
+# The whole guest's CPU so far, in ticks: busy (all but idle and iowait),
+# of which system and softirq (the kernel, for every process and packet).
+guest_cpu() {
+	awk '$1 == "cpu" { print $2 + $3 + $4 + $7 + $8 + $9, $4 + $8 }' /proc/stat
+}
+
+# idle LABEL N ROUND ECHO: the sessions bring_up started, left alone for
+# IDLE_SECS: what their LNS pppds and the guest used meanwhile.  The
+# pppds are listed once, so one that exits shows as a count that shrank.
+idle() {
+	label=$1 n=$2 round=$3 echo=$4
+	sleep "$IDLE_SETTLE"
+	pids=$(lns_pppds)
+	t0=$(cut -d' ' -f1 /proc/uptime)
+	g0=$(guest_cpu)
+	a0=$(idle_totals $pids)
+	sleep "$IDLE_SECS"
+	a1=$(idle_totals $pids)
+	g1=$(guest_cpu)
+	t1=$(cut -d' ' -f1 /proc/uptime)
+	echo "$t0 $t1 $g0 $g1 $a0 $a1" | awk -v l="$label" -v n="$n" -v r="$round" -v e="$echo" -v hz=100 '{
+		printf "BENCHIDLE: plugin=%s n=%d round=%d echo=%s secs=%.2f pppds_before=%d pppds_after=%d", l, n, r, e, $2 - $1, $12, $18
+		printf " cpu_ns=%.0f utime=%d stime=%d vcs=%d nvcs=%d guest_busy=%d guest_kernel=%d clk_tck=%d\n",
+		    $13 - $7, $14 - $8, $15 - $9, $16 - $10, $17 - $11, $5 - $3, $6 - $4, hz }'
+}
+
 # Each size runs for several rounds, the plugins' order alternating: the
 # first run after a boot or a teardown is measurably slower under TCG, and
 # that must not count against either plugin.  Identical builds differ by
 # 10-30% from run to run here, so only many rounds tell plugins apart.
+# Sizes in bench-idle-sizes also get the idle cost, in their first
+# bench-idle-rounds rounds: with echoes every 30 s on the bring-ups of the
+# rounds above, with echoes off on bring-ups of their own below.
+IDLE_SIZES=$(cat /payload/bench-idle-sizes 2>/dev/null || true)
+IDLE_ROUNDS=$(cat /payload/bench-idle-rounds 2>/dev/null || echo 2)
+IDLE_SECS=$(cat /payload/bench-idle-secs 2>/dev/null || echo 60)
+IDLE_SETTLE=10
+# Debian's /etc/ppp/options has these; given here so no run depends on it.
+ECHO_ON="lcp-echo-interval 30 lcp-echo-failure 4"
+ECHO_OFF="lcp-echo-interval 0"
+idle_rounds() { case " $IDLE_SIZES " in *" $1 "*) rounds_for "$1" "$IDLE_ROUNDS" ;; *) echo 0 ;; esac; }
+
 OURS=ours:pppol2tp.so
 UPSTREAM_PL=upstream:$UPSTREAM/pppol2tp.so
 first=$(echo $SIZES | cut -d' ' -f1)
@@ -140,9 +207,10 @@ for n in $SIZES; do
 			# Upstream refuses LNS mode without the ids; it only reports them.
 			extra=
 			[ "$label" = ours ] || extra="pppol2tp_tunnel_id 10 pppol2tp_session_id 11"
-			bring_up "$label" "${pl#*:}" "$n" "$extra"
+			bring_up "$label" "${pl#*:}" "$n" "$extra $ECHO_ON" "$ECHO_ON"
 			report "$label" "$n" "$round"
 			[ "$n" != "$first" ] || [ $round != 1 ] || transfer "$label"
+			[ "$round" -gt "$(idle_rounds "$n")" ] || idle "$label" "$n" "$round" 30
 			killall -q pppd
 			wait_until $((n / 4 + 60)) no_process pppd
 		done
@@ -155,8 +223,29 @@ for pl in $(for i in $(seq 1 "$insn_runs"); do echo "$OURS $UPSTREAM_PL"; done);
 	[ "$label" = ours ] || extra="pppol2tp_tunnel_id 10 pppol2tp_session_id 11"
 	instructions "$label" "${pl#*:}" "$extra"
 done
+
+# Echoes off, for each idle size; echoes on too for one not in the sizes
+# above.
+for n in $IDLE_SIZES; do
+	case " $SIZES " in *" $n "*) modes=off ;; *) modes="off 30" ;; esac
+	for round in $(seq 1 "$(idle_rounds "$n")"); do
+		for echo in $modes; do
+			if [ $((round % 2)) = 1 ]; then order="$OURS $UPSTREAM_PL"; else order="$UPSTREAM_PL $OURS"; fi
+			if [ $echo = off ]; then eopts=$ECHO_OFF; else eopts=$ECHO_ON; fi
+			for pl in $order; do
+				label=${pl%%:*}
+				extra=
+				[ "$label" = ours ] || extra="pppol2tp_tunnel_id 10 pppol2tp_session_id 11"
+				bring_up "$label" "${pl#*:}" "$n" "$extra $eopts" "$eopts"
+				idle "$label" "$n" "$round" "$echo"
+				killall -q pppd
+				wait_until $((n / 4 + 60)) no_process pppd
+			done
+		done
+	done
+done
 cleanup_all
 # A clocksource change in the middle of a run would skew its times.
 echo "BENCHCLOCK: $(cat /sys/devices/system/clocksource/clocksource0/current_clocksource)"
 dmesg | grep -i -E 'clocksource|tsc' | sed 's/^/BENCHCLOCK: /'
-pass "benchmark ran for sizes $SIZES"
+pass "benchmark ran for sizes $SIZES${IDLE_SIZES:+, idle for $IDLE_SIZES}"

@@ -58,6 +58,9 @@ if [ -n "${BENCH_SIZES:-}" ]; then
 	echo "${BENCH_MB:-100}" >"$pl/payload/bench-mb"
 	echo "${BENCH_ROUNDS:-2}" >"$pl/payload/bench-rounds"
 	echo "${BENCH_INSN_RUNS:-2}" >"$pl/payload/bench-insn-runs"
+	echo "${BENCH_IDLE_SIZES:-}" >"$pl/payload/bench-idle-sizes"
+	echo "${BENCH_IDLE_ROUNDS:-2}" >"$pl/payload/bench-idle-rounds"
+	echo "${BENCH_IDLE_SECS:-60}" >"$pl/payload/bench-idle-secs"
 	# callgrind alone: the launcher, the tool and its preload.
 	mkdir -p "$pl/payload/vg"
 	cp "$dir/valgrind/usr/bin/valgrind.bin" "$dir/valgrind/usr/libexec/valgrind/callgrind-amd64-linux" \
