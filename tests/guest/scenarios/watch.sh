@@ -16,6 +16,22 @@ NAME=watch
 # machine's speed) and pppd gone; about 60 s more.  85 s in all: 4x for
 # the slowest machine of the kind, 2x margin.
 
+# delete_tunnel WHAT STATUS_FILE SECONDS: delete the LNS's tunnel; its
+# pppd must hang up (status 16) within SECONDS, say why and report down.
+delete_tunnel() {
+	t0=$(date +%s)
+	in_lns $IP l2tp del tunnel tunnel_id 10
+	wait_until "$3" test -s "$2"
+	secs=$(( $(date +%s) - t0 ))
+	status=$(cat "$2" 2>/dev/null)
+	check "$1: pppd exited with status 16 (hangup), got '$status' after $secs s" \
+		test "$status" = 16
+	check "$1: pppd said why" \
+		grep -q 'pppol2tp: the kernel deleted L2TP tunnel 10 session 11; hanging up' "$T/lns-pppd.log"
+	seen=$(grep updown "$HOOKREC" | cut -d' ' -f4 | tr -d '\n')
+	check "$1: up/down hook calls '$seen', want '10'" test "$seen" = 10
+}
+
 LNS_PLUGINS="plugin pppol2tp.so plugin /payload/hookrec.so"
 export HOOKREC=$T/hooks
 : >"$HOOKREC"
@@ -37,22 +53,12 @@ sleep 15
 check "a live session is left alone (pppd still up after 15 s of checks)" \
 	test -n "$(pppd_pid lns)" -a ! -f "$T/lns-status"
 
-t0=$(date +%s)
-in_lns $IP l2tp del tunnel tunnel_id 10
-wait_until 40 test -s "$T/lns-status"
-secs=$(( $(date +%s) - t0 ))
-status=$(cat "$T/lns-status" 2>/dev/null)
-check "deleted session: pppd exited with status 16 (hangup), got '$status' after $secs s" \
-	test "$status" = 16
-check "deleted session: pppd said why" \
-	grep -q 'pppol2tp: the kernel deleted L2TP tunnel 10 session 11; hanging up' "$T/lns-pppd.log"
+delete_tunnel "deleted session" "$T/lns-status" 40
 # Each check reads the kernel's answer right after asking: it must be there.
 check "every check was answered at once (no 'session check failed')" \
 	sh -c "! grep -q 'session check failed' '$T/lns-pppd.log'"
 check "no LCP echo was sent by either end (only the watch could notice)" \
 	sh -c "! grep -q 'sent \[LCP EchoReq' '$T/lns-pppd.log' '$T/lac-pppd.log'"
-seen=$(grep updown "$HOOKREC" | cut -d' ' -f4 | tr -d '\n')
-check "deleted session: up/down hook calls '$seen', want '10'" test "$seen" = 10
 check "deleted session: ip-down ran" grep -q 'ip-down' "$T/lns-pppd.log"
 
 # Echoes every 30 s on the LNS (its peer sends none, and answers them).
@@ -77,14 +83,4 @@ echoes=$(( $(grep -c 'sent \[LCP EchoReq' "$T/lns-pppd.log") - echoes0 ))
 check "echoes on: pppd woken $woken times in 15 s with $echoes echoes sent (at most $((2 * echoes + 1)))" \
 	test "$woken" -le $((2 * echoes + 1))
 
-t0=$(date +%s)
-in_lns $IP l2tp del tunnel tunnel_id 10
-wait_until 120 test -s "$T/lns.status"
-secs=$(( $(date +%s) - t0 ))
-status=$(cat "$T/lns.status" 2>/dev/null)
-check "echoes on: deleted session: pppd exited with status 16, got '$status' after $secs s" \
-	test "$status" = 16
-check "echoes on: deleted session: noticed by the check at an echo, not by 10 unanswered echoes" \
-	grep -q 'pppol2tp: the kernel deleted L2TP tunnel 10 session 11; hanging up' "$T/lns-pppd.log"
-seen=$(grep updown "$HOOKREC" | cut -d' ' -f4 | tr -d '\n')
-check "echoes on: deleted session: up/down hook calls '$seen', want '10'" test "$seen" = 10
+delete_tunnel "echoes on: deleted session" "$T/lns.status" 120
