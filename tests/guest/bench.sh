@@ -31,7 +31,9 @@ rounds_for() {
 	[ -n "$r" ] || r=$(echo "$spec" | tr ' ' '\n' | grep -v : | head -n 1)
 	echo "${r:-2}"
 }
-lns_pppds() { for p in $(pids_of pppd); do [ "$(readlink /proc/$p/ns/net)" = "$lns_ns" ] && echo $p; done; }
+# The LNS's pppds still running: l2tpfan recorded each one's pid as it
+# started it (a readlink per pppd took minutes at 5000 sessions).
+lns_pppds() { awk '$1 == "start" { print $3 }' "$T/lns-starts" | while read -r p; do [ ! -d /proc/$p ] || echo "$p"; done; }
 
 # guest_mem: the guest's MemAvailable and Slab (kB).  Their growth over a
 # bring-up is what the sessions cost the machine, kernel included.
@@ -43,7 +45,6 @@ bring_up() {
 	label=$1 plugin=$2 n=$3 extra=${4:-} lac_extra=${5:-}
 	cleanup_all
 	netns_setup
-	lns_ns=$(in_lns readlink /proc/self/ns/net)
 	rm -rf /tmp/bench-up
 	mkdir /tmp/bench-up
 	mem0=$(guest_mem)
@@ -66,13 +67,15 @@ report() {
 	awk -v l="$label" -v n="$n" -v r="$round" '
 		NR == FNR { if ($1 == "start") s[$3] = $4; next }
 		($1 in s) { printf "BENCHRAW: %s %d %d %s %s %.3f\n", l, n, r, s[$1], $2, $3 / 1e6 }' "$T/lns-starts" "$T/ups"
-	mem=$(for p in $(lns_pppds); do
-		awk '/^Rss:/ { r = $2 } /^Pss:/ { s = $2 } /^Private_Dirty:/ { d = $2 }
-			END { print r, s, d }' /proc/$p/smaps_rollup
-		awk '/^[0-9a-f]+-[0-9a-f]+ / { m = ($6 ~ /pppol2tp\.so$/) } m && /^Rss:/ { t += $2 }
-			END { print "plugin", t + 0 }' /proc/$p/smaps
-	done | awk '$1 == "plugin" { pl += $2; np++; next } { r += $1; s += $2; d += $3; n++ }
-		END { if (n) printf "%.0f %.0f %.0f %.0f", r / n, s / n, d / n, pl / np }')
+	# One awk for all of them: two per pppd took minutes at 5000.
+	mem=$(awk 'FILENAME ~ /_rollup$/ {
+			if (FNR == 1) n++
+			if ($1 == "Rss:") r += $2; else if ($1 == "Pss:") s += $2; else if ($1 == "Private_Dirty:") d += $2
+			next }
+		/^[0-9a-f]+-[0-9a-f]+ / { m = ($6 ~ /pppol2tp\.so$/); next }
+		m && $1 == "Rss:" { t += $2 }
+		END { if (n) printf "%.0f %.0f %.0f %.0f", r / n, s / n, d / n, t / n }' \
+	    $(lns_pppds | while read -r p; do echo /proc/$p/smaps_rollup /proc/$p/smaps; done))
 	# What the machine had left at the peak: for the model in README.md.
 	echo "BENCHSYS: plugin=$label n=$n round=$round processes=$(ls -d /proc/[0-9]* | wc -l)" \
 	    "pid_max=$(cat /proc/sys/kernel/pid_max) open_files=$(cut -f1 /proc/sys/fs/file-nr)" \
