@@ -2,11 +2,11 @@
 /*
  * A generic netlink client just large enough for two questions: the l2tp
  * family's id, and whether one session exists.  The socket is
- * non-blocking and a question's answer is only read on the next step:
- * the kernel answers a generic netlink request while the request is being
- * sent, so the answer is normally waiting long before it is looked for,
- * and when it is not, the step says so instead of waiting.  Replies are
- * read into a bounded buffer and every length is checked before use.
+ * non-blocking and a question's answer is read by the next step: the
+ * kernel answers a generic netlink request while the request is being
+ * sent, so a step taken right after the one that asked finds the answer
+ * waiting, and when it does not, it says so instead of waiting.  Replies
+ * are read into a bounded buffer and every length is checked before use.
  */
 #include <errno.h>
 #include <string.h>

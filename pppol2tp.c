@@ -461,8 +461,8 @@ static bool watch_failing;
 static bool watch_given_up;	/* said so once: not again on renegotiation */
 static bool echoes_seen;	/* pppd sends LCP echoes: check on those */
 
-/* A family lookup and a session question, each asked and then read. */
-#define WATCH_STEPS	4
+/* Ask the family, read it and ask the session, read that. */
+#define WATCH_STEPS	3
 
 static void watch_session(void *arg);
 
@@ -485,7 +485,10 @@ watch_session(void *arg)
 		    session.session_id);
 	switch (state) {
 	case L2TP_WATCH_ASKED:
-		/* Not answered yet, against expectation: read it later. */
+		/*
+		 * Only if a kernel ever answered after send returns: read
+		 * the answer a second later rather than lose the check.
+		 */
 		compat_timeout(watch_session, NULL, 1, 0);
 		break;
 	case L2TP_WATCH_ALIVE:
