@@ -56,6 +56,7 @@ sed -n 's/^BENCHRAW: //p' "$log" | awk '{ printf "%s %s %s %s %s %s %.3f\n", $1,
 # One row per run: bring-up figures from the sessions, memory from the guest.
 sort -k1,1 -k2,2n -k3,3n -k7,7g "$out/raw.txt" | awk -f "$top/tests/bench/runs.awk" >"$out/runs.txt"
 sed -n 's/^BENCH: //p' "$log" | awk '{
+	split("", v)
 	for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
 	# Both ends run in the guest: per session is per pair of pppds.
 	print v["plugin"], v["n"], v["round"], v["up"], v["rss_kb"], v["pss_kb"], v["private_dirty_kb"], v["plugin_rss_kb"],
@@ -68,6 +69,7 @@ sed -n 's/^BENCH: //p' "$log" | awk '{
 } >"$out/bench.csv"
 echo "plugin,mb,received_bytes,secs,pppd_cpu_ticks,pppd_read_bytes,pppd_read_calls" >"$out/data.csv"
 sed -n 's/^BENCHDATA: //p' "$log" | awk '{
+	split("", v)
 	for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
 	print v["plugin"] "," v["mb"] "," v["received_bytes"] "," v["secs"] "," v["pppd_cpu_ticks"] "," \
 	    v["pppd_read_bytes"] "," v["pppd_read_calls"] }' >>"$out/data.csv"
@@ -75,17 +77,21 @@ sed -n 's/^BENCHDATA: //p' "$log" | awk '{
 # Instructions per session: the same count each time to within a few
 # hundred in millions, so its ratio needs no rounds.
 sed -n 's/^BENCHINSN: //p' "$log" | awk '{
+	split("", v)
 	for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
 	print v["plugin"] "," v["instructions"] }' >"$out/insn.txt"
 { echo "plugin,instructions"; cat "$out/insn.txt"; } >"$out/instructions.csv"
 
 # Idle cost, one row per run, per LNS pppd and minute.
 echo "plugin,n,round,echo,secs,pppds,cpu_ms,wakeups,nvcs,kernel_pct,guest_busy_ms,guest_kernel_ms" >"$out/idle.csv"
+# A run in which a pppd exited is left out: its counters were in the
+# first sample only.
 sed -n 's/^BENCHIDLE: //p' "$log" | awk '{
+	split("", v)
 	for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-	p = v["pppds_after"]; t = v["secs"]; ms = 1000 / v["clk_tck"]
-	if (p == 0 || t == 0) next
-	f = 60 / t
+	p = v["pppds_after"]; t = v["secs"]
+	if (p == 0 || t == 0 || v["clk_tck"] <= 0 || p != v["pppds_before"]) next
+	ms = 1000 / v["clk_tck"]; f = 60 / t
 	printf "%s,%d,%d,%s,%.2f,%d,%.4f,%.4f,%.4f,%.2f,%.4f,%.4f\n", v["plugin"], v["n"], v["round"], v["echo"], t, p,
 	    v["cpu_ns"] / 1e6 / p * f, v["vcs"] / p * f, v["nvcs"] / p * f,
 	    (v["utime"] + v["stime"]) ? 100 * v["stime"] / (v["utime"] + v["stime"]) : 0,

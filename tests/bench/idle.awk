@@ -37,7 +37,7 @@ function block(e, head, target) {
 		printf "%s: no results (see build/bench/console.log)\n", head
 		return
 	}
-	printf "%s (%d rounds per plugin)\n", head, runs["ours" SUBSEP e]
+	printf "%s (rounds: ours %d, upstream %d)\n", head, runs["ours" SUBSEP e], runs["upstream" SUBSEP e]
 	printf "  %-34s %10s %10s %7s  %-7s %s\n", "per LNS pppd per minute", "ours", "upstream", "ratio", "+-2se",
 	    target ? "target: upstream's" : ""
 	row("pppd CPU, user + kernel (ms)", e, "cpu_ms", target)

@@ -33,7 +33,12 @@ rounds_for() {
 }
 # The LNS's pppds still running: l2tpfan recorded each one's pid as it
 # started it (a readlink per pppd took minutes at 5000 sessions).
-lns_pppds() { awk '$1 == "start" { print $3 }' "$T/lns-starts" | while read -r p; do [ ! -d /proc/$p ] || echo "$p"; done; }
+# A pid reused since by something else is not a pppd (read: no fork each).
+lns_pppds() {
+	awk '$1 == "start" { print $3 }' "$T/lns-starts" | while read -r p; do
+		{ read -r c </proc/$p/comm; } 2>/dev/null && [ "$c" = pppd ] && echo "$p"
+	done
+}
 
 # guest_mem: the guest's MemAvailable and Slab (kB).  Their growth over a
 # bring-up is what the sessions cost the machine, kernel included.
@@ -67,15 +72,25 @@ report() {
 	awk -v l="$label" -v n="$n" -v r="$round" '
 		NR == FNR { if ($1 == "start") s[$3] = $4; next }
 		($1 in s) { printf "BENCHRAW: %s %d %d %s %s %.3f\n", l, n, r, s[$1], $2, $3 / 1e6 }' "$T/lns-starts" "$T/ups"
-	# One awk for all of them: two per pppd took minutes at 5000.
-	mem=$(awk 'FILENAME ~ /_rollup$/ {
-			if (FNR == 1) n++
-			if ($1 == "Rss:") r += $2; else if ($1 == "Pss:") s += $2; else if ($1 == "Private_Dirty:") d += $2
-			next }
-		/^[0-9a-f]+-[0-9a-f]+ / { m = ($6 ~ /pppol2tp\.so$/); next }
-		m && $1 == "Rss:" { t += $2 }
-		END { if (n) printf "%.0f %.0f %.0f %.0f", r / n, s / n, d / n, t / n }' \
-	    $(lns_pppds | while read -r p; do echo /proc/$p/smaps_rollup /proc/$p/smaps; done))
+	# One awk for all of them (two per pppd took minutes at 5000), which
+	# skips a pppd gone meanwhile instead of stopping at its files.
+	mem=$(lns_pppds | awk '{
+			f = "/proc/" $1 "/smaps_rollup"; got = 0
+			while ((getline line < f) > 0) {
+				split(line, x); got = 1
+				if (x[1] == "Rss:") r += x[2]; else if (x[1] == "Pss:") s += x[2]
+				else if (x[1] == "Private_Dirty:") d += x[2]
+			}
+			close(f)
+			if (!got) next
+			n++; f = "/proc/" $1 "/smaps"
+			while ((getline line < f) > 0) {
+				split(line, x)
+				if (line ~ /^[0-9a-f]+-[0-9a-f]+ /) m = (x[6] ~ /pppol2tp\.so$/)
+				else if (m && x[1] == "Rss:") t += x[2]
+			}
+			close(f) }
+		END { if (n) printf "%.0f %.0f %.0f %.0f", r / n, s / n, d / n, t / n; else print "- - - -" }')
 	# What the machine had left at the peak: for the model in README.md.
 	echo "BENCHSYS: plugin=$label n=$n round=$round processes=$(ls -d /proc/[0-9]* | wc -l)" \
 	    "pid_max=$(cat /proc/sys/kernel/pid_max) open_files=$(cut -f1 /proc/sys/fs/file-nr)" \
@@ -149,13 +164,21 @@ instructions() {
 # switch), and how many pppds were read.  Ticks are USER_HZ, 100 on
 # every Linux /proc (the guest has no getconf).
 idle_totals() {
-	[ $# -gt 0 ] || { echo 0 0 0 0 0 0; return; }
-	awk 'FILENAME ~ /schedstat$/ { ns += $1; n++; next }
-		FILENAME ~ /stat$/ { ut += $14; st += $15; next }
-		$1 == "voluntary_ctxt_switches:" { v += $2 }
-		$1 == "nonvoluntary_ctxt_switches:" { nv += $2 }
-		END { printf "%.0f %d %d %d %d %d\n", ns, ut, st, v, nv, n }' \
-	    $(for p in "$@"; do [ ! -d /proc/$p ] || echo /proc/$p/schedstat /proc/$p/stat /proc/$p/status; done)
+	for p in "$@"; do echo "$p"; done | awk '{
+			f = "/proc/" $1 "/schedstat"
+			if ((getline line < f) <= 0) { close(f); next }
+			close(f); split(line, x); ns += x[1]; n++
+			f = "/proc/" $1 "/stat"
+			if ((getline line < f) > 0) { split(line, x); ut += x[14]; st += x[15] }
+			close(f)
+			f = "/proc/" $1 "/status"
+			while ((getline line < f) > 0) {
+				split(line, x)
+				if (x[1] == "voluntary_ctxt_switches:") v += x[2]
+				else if (x[1] == "nonvoluntary_ctxt_switches:") nv += x[2]
+			}
+			close(f) }
+		END { printf "%.0f %d %d %d %d %d\n", ns, ut, st, v, nv, n }'
 }
 # The whole guest's CPU so far, in ticks: busy (all but idle and iowait),
 # of which system and softirq (the kernel, for every process and packet).
