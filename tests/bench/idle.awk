@@ -22,11 +22,14 @@ function row(title, e, m, target,    o, u, r, ci, verdict, ko, ku) {
 		return
 	}
 	r = o / u
+	if (runs[ko] < 2 || runs[ku] < 2) {
+		printf "  %-34s %10.2f %10.2f %7.3f  (one round: no noise band)\n", title, o, u, r
+		return
+	}
 	ci = 2 * r * sqrt(rse(ko, m) ^ 2 + rse(ku, m) ^ 2)
 	verdict = ""
 	if (target) {
-		if (runs[ko] < 2 || runs[ku] < 2) verdict = "one round: no noise band"
-		else if (r - ci > 1) verdict = "above upstream"
+		if (r - ci > 1) verdict = "above upstream"
 		else if (r + ci < 1) verdict = "below upstream"
 		else verdict = "same within noise"
 	}

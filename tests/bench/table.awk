@@ -13,17 +13,22 @@ $col["n"] == n {
 }
 function row(title, m, target,    o, u, r, ci, verdict) {
 	o = mean("ours", m); u = mean("upstream", m)
-	r = u ? o / u : 0
+	if (!u) {
+		printf "%-30s %11.3f %11.3f %7s\n", title, o, u, "-"
+		return
+	}
+	r = o / u
 	ci = 2 * r * sqrt(rse("ours", m) ^ 2 + rse("upstream", m) ^ 2)
 	verdict = ""
+	if (runs["ours"] < 2 || runs["upstream"] < 2) {
+		# One round has no spread: no interval, and no verdict.
+		printf "%-30s %11.3f %11.3f %7.3f  (one round: no noise band)\n", title, o, u, r
+		return
+	}
 	if (target) {
 		if (r + ci <= 1.02) verdict = "met"
 		else if (r - ci > 1.02) verdict = "NOT met"
 		else verdict = "within noise"
-	}
-	if (!u) {
-		printf "%-30s %11.3f %11.3f %7s\n", title, o, u, "-"
-		return
 	}
 	printf "%-30s %11.3f %11.3f %7.3f  +-%.3f  %s\n", title, o, u, r, ci, verdict
 }
