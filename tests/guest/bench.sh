@@ -224,16 +224,16 @@ idle_rounds() { case " $IDLE_SIZES " in *" $1 "*) rounds_for "$1" "$IDLE_ROUNDS"
 
 OURS=ours:pppol2tp.so
 UPSTREAM_PL=upstream:$UPSTREAM/pppol2tp.so
+# order_for ROUND: both plugins, ours first in odd rounds.
+order_for() { if [ $(($1 % 2)) = 1 ]; then echo "$OURS $UPSTREAM_PL"; else echo "$UPSTREAM_PL $OURS"; fi; }
+# ids_for LABEL: upstream refuses LNS mode without the ids; it only reports them.
+ids_for() { [ "$1" = ours ] || echo "pppol2tp_tunnel_id 10 pppol2tp_session_id 11"; }
 first=$(echo $SIZES | cut -d' ' -f1)
 for n in $SIZES; do
 	for round in $(seq 1 "$(rounds_for "$n")"); do
-		if [ $((round % 2)) = 1 ]; then order="$OURS $UPSTREAM_PL"; else order="$UPSTREAM_PL $OURS"; fi
-		for pl in $order; do
+		for pl in $(order_for "$round"); do
 			label=${pl%%:*}
-			# Upstream refuses LNS mode without the ids; it only reports them.
-			extra=
-			[ "$label" = ours ] || extra="pppol2tp_tunnel_id 10 pppol2tp_session_id 11"
-			bring_up "$label" "${pl#*:}" "$n" "$extra $ECHO_ON" "$ECHO_ON"
+			bring_up "$label" "${pl#*:}" "$n" "$(ids_for "$label") $ECHO_ON" "$ECHO_ON"
 			report "$label" "$n" "$round"
 			[ "$n" != "$first" ] || [ $round != 1 ] || transfer "$label"
 			[ "$round" -gt "$(idle_rounds "$n")" ] || idle "$label" "$n" "$round" 30
@@ -245,9 +245,7 @@ done
 insn_runs=$(cat /payload/bench-insn-runs 2>/dev/null || echo 2)
 for pl in $(for i in $(seq 1 "$insn_runs"); do echo "$OURS $UPSTREAM_PL"; done); do
 	label=${pl%%:*}
-	extra=
-	[ "$label" = ours ] || extra="pppol2tp_tunnel_id 10 pppol2tp_session_id 11"
-	instructions "$label" "${pl#*:}" "$extra"
+	instructions "$label" "${pl#*:}" "$(ids_for "$label")"
 done
 
 # Echoes off, for each idle size; echoes on too for one not in the sizes
@@ -256,13 +254,10 @@ for n in $IDLE_SIZES; do
 	case " $SIZES " in *" $n "*) modes=off ;; *) modes="off 30" ;; esac
 	for round in $(seq 1 "$(idle_rounds "$n")"); do
 		for echo in $modes; do
-			if [ $((round % 2)) = 1 ]; then order="$OURS $UPSTREAM_PL"; else order="$UPSTREAM_PL $OURS"; fi
 			if [ $echo = off ]; then eopts=$ECHO_OFF; else eopts=$ECHO_ON; fi
-			for pl in $order; do
+			for pl in $(order_for "$round"); do
 				label=${pl%%:*}
-				extra=
-				[ "$label" = ours ] || extra="pppol2tp_tunnel_id 10 pppol2tp_session_id 11"
-				bring_up "$label" "${pl#*:}" "$n" "$extra $eopts" "$eopts"
+				bring_up "$label" "${pl#*:}" "$n" "$(ids_for "$label") $eopts" "$eopts"
 				idle "$label" "$n" "$round" "$echo"
 				killall -q pppd
 				wait_until $((n / 4 + 60)) no_process pppd
