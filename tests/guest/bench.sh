@@ -1,13 +1,18 @@
 # The benchmark, run in a guest (make bench): N sessions at once through
 # one tunnel for each plugin in turn, then a bulk transfer over one
-# session.  Prints BENCHRAW: (one per session), BENCH: (one per run) and
-# BENCHDATA: lines for the host to tabulate.
+# session.  Prints BENCHRAW: (one per session), BENCH: (one per run),
+# BENCHDATA: and the other BENCH...: lines for the host to tabulate.
 . /payload/lib.sh
 NAME=bench
 SIZES=$(cat /payload/bench-sizes)
 MB=$(cat /payload/bench-mb)
 ROUNDS=$(cat /payload/bench-rounds 2>/dev/null || echo 2)
 ulimit -n 65536
+# Figures go to the console as they are taken (fd 3), not through the
+# scenario's output file that the guest prints only at the end: a run of
+# 5000 sessions takes hours, and one stopped early keeps what it measured.
+# Verdicts stay on stdout, where the scenario runner looks for them.
+if [ -w /dev/console ]; then exec 3>/dev/console; else exec 3>&1; fi
 
 # One file per pppd, so no record relies on a thousand scripts' appends
 # to one log staying whole.  $PPID is the pppd;
@@ -71,7 +76,7 @@ report() {
 	cat /tmp/bench-up/* >"$T/ups" 2>/dev/null
 	awk -v l="$label" -v n="$n" -v r="$round" '
 		NR == FNR { if ($1 == "start") s[$3] = $4; next }
-		($1 in s) { printf "BENCHRAW: %s %d %d %s %s %.3f\n", l, n, r, s[$1], $2, $3 / 1e6 }' "$T/lns-starts" "$T/ups"
+		($1 in s) { printf "BENCHRAW: %s %d %d %s %s %.3f\n", l, n, r, s[$1], $2, $3 / 1e6 }' "$T/lns-starts" "$T/ups" >&3
 	# One awk for all of them (two per pppd took minutes at 5000), which
 	# skips a pppd gone meanwhile instead of stopping at its files.
 	mem=$(lns_pppds | awk '{
@@ -95,10 +100,10 @@ report() {
 	echo "BENCHSYS: plugin=$label n=$n round=$round processes=$(ls -d /proc/[0-9]* | wc -l)" \
 	    "pid_max=$(cat /proc/sys/kernel/pid_max) open_files=$(cut -f1 /proc/sys/fs/file-nr)" \
 	    "file_max=$(cut -f3 /proc/sys/fs/file-nr)" \
-	    "$(awk '$1 == "MemTotal:" { t = $2 } $1 == "MemAvailable:" { a = $2 } END { print "mem_total_kb=" t, "mem_avail_kb=" a }' /proc/meminfo)"
+	    "$(awk '$1 == "MemTotal:" { t = $2 } $1 == "MemAvailable:" { a = $2 } END { print "mem_total_kb=" t, "mem_avail_kb=" a }' /proc/meminfo)" >&3
 	set -- $mem $mem0 $(guest_mem)
 	echo "BENCH: plugin=$label n=$n round=$round up=$up rss_kb=$1 pss_kb=$2 private_dirty_kb=$3 plugin_rss_kb=$4" \
-	    "guest_used_kb=$(( $5 - $7 )) guest_slab_kb=$(( $8 - $6 ))"
+	    "guest_used_kb=$(( $5 - $7 )) guest_slab_kb=$(( $8 - $6 ))" >&3
 }
 
 # transfer LABEL: MB megabytes over session 0, counting what pppd saw.
@@ -116,7 +121,7 @@ transfer() {
 	cpu1=$(awk '{ print $14 + $15 }' /proc/$p/stat)
 	rd1=$(awk '/^rchar:/ { print $2 }' /proc/$p/io)
 	sc1=$(awk '/^syscr:/ { print $2 }' /proc/$p/io)
-	echo "BENCHDATA: plugin=$label mb=$MB pppd_cpu_ticks=$((cpu1 - cpu0)) pppd_read_bytes=$((rd1 - rd0)) pppd_read_calls=$((sc1 - sc0)) $(awk '{ printf "received_bytes=%s secs=%s", $2, $4 }' "$T/received")"
+	echo "BENCHDATA: plugin=$label mb=$MB pppd_cpu_ticks=$((cpu1 - cpu0)) pppd_read_bytes=$((rd1 - rd0)) pppd_read_calls=$((sc1 - sc0)) $(awk '{ printf "received_bytes=%s secs=%s", $2, $4 }' "$T/received")" >&3
 }
 
 # instructions LABEL PLUGIN [LNS OPTIONS]: what one LNS pppd executes from
@@ -151,7 +156,7 @@ instructions() {
 	done
 	wait_until 120 test -s /tmp/callgrind.out
 	sleep 1
-	echo "BENCHINSN: plugin=$label instructions=$(sed -n 's/^summary: //p' /tmp/callgrind.out)"
+	echo "BENCHINSN: plugin=$label instructions=$(sed -n 's/^summary: //p' /tmp/callgrind.out)" >&3
 	killall -q pppd
 	wait_until 60 no_process pppd
 }
@@ -203,7 +208,7 @@ idle() {
 	echo "$t0 $t1 $g0 $g1 $a0 $a1" | awk -v l="$label" -v n="$n" -v r="$round" -v e="$echo" -v hz=100 '{
 		printf "BENCHIDLE: plugin=%s n=%d round=%d echo=%s secs=%.2f pppds_before=%d pppds_after=%d", l, n, r, e, $2 - $1, $12, $18
 		printf " cpu_ns=%.0f utime=%d stime=%d vcs=%d nvcs=%d guest_busy=%d guest_kernel=%d clk_tck=%d\n",
-		    $13 - $7, $14 - $8, $15 - $9, $16 - $10, $17 - $11, $5 - $3, $6 - $4, hz }'
+		    $13 - $7, $14 - $8, $15 - $9, $16 - $10, $17 - $11, $5 - $3, $6 - $4, hz }' >&3
 }
 
 # Each size runs for several rounds, the plugins' order alternating: the
@@ -267,6 +272,6 @@ for n in $IDLE_SIZES; do
 done
 cleanup_all
 # A clocksource change in the middle of a run would skew its times.
-echo "BENCHCLOCK: $(cat /sys/devices/system/clocksource/clocksource0/current_clocksource)"
-dmesg | grep -i -E 'clocksource|tsc' | sed 's/^/BENCHCLOCK: /'
+echo "BENCHCLOCK: $(cat /sys/devices/system/clocksource/clocksource0/current_clocksource)" >&3
+dmesg | grep -i -E 'clocksource|tsc' | sed 's/^/BENCHCLOCK: /' >&3
 pass "benchmark ran for sizes $SIZES${IDLE_SIZES:+, idle for $IDLE_SIZES}"
