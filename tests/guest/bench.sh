@@ -25,7 +25,21 @@ SCRIPT
 chmod +x /tmp/bench-ipup
 
 count_ifaces() { $IP netns exec "$1" ls /sys/class/net | grep -c '^ppp'; }
-# Conditions for wait_until, evaluated afresh on every poll.
+# wait_secs SECONDS CONDITION...: wait_until counts polls of 0.2 s, but
+# with thousands of sessions one poll (listing 5000 interfaces, say) takes
+# seconds under TCG, so a session that never came up stretched its limit
+# to hours.  This one keeps to the clock.
+wait_secs() {
+	end=$(( $(cut -d. -f1 /proc/uptime) + $1 ))
+	shift
+	until "$@" >/dev/null 2>&1; do
+		[ "$(cut -d. -f1 /proc/uptime)" -lt "$end" ] || return 1
+		sleep 0.2
+	done
+}
+# progress WHAT: a note on the console at once, for a run watched live.
+progress() { echo "note: bench: $*"; echo "note: bench: $*" >&3; }
+# Conditions for wait_secs, evaluated afresh on every poll.
 lac_ifaces_reach() { [ "$(count_ifaces lac)" -ge "$1" ]; }
 ups_reach() { [ "$(ls /tmp/bench-up | wc -l)" -ge "$1" ]; }
 # rounds_for N [SPEC]: how many rounds size N gets in SPEC ("N:R ...", or
@@ -61,11 +75,13 @@ bring_up() {
 	in_lac l2tpfan $LAC_SOCK -n "$n" -o "$T/lac-starts" -- pppd plugin "$plugin" pppol2tp 3 \
 		silent noipdefault nodetach noauth nodefaultroute noipv6 $lac_extra \
 		>"$T/lac-fan.log" 2>&1 &
-	wait_until $((n / 2 + 30)) lac_ifaces_reach "$n"
+	wait_secs $((n / 2 + 30)) lac_ifaces_reach "$n" ||
+		progress "$label: $(count_ifaces lac) of $n LAC interfaces after $((n / 2 + 30)) s"
 	in_lns l2tpfan $LNS_SOCK -n "$n" -o "$T/lns-starts" -- pppd plugin "$plugin" pppol2tp 3 \
 		pppol2tp_lns_mode $extra nodetach noauth nodefaultroute noipv6 ip-up-script /tmp/bench-ipup \
 		198.18.@HI@.@LO@:198.19.@HI@.@LO@ >"$T/lns-fan.log" 2>&1 &
-	wait_until $((n + 60)) ups_reach "$n"
+	wait_secs $((n + 60)) ups_reach "$n" ||
+		progress "$label: $(ls /tmp/bench-up | wc -l) of $n sessions up after $((n + 60)) s"
 }
 
 # report LABEL N ROUND: each session's start, ip-up and CPU, and the
@@ -243,7 +259,8 @@ for n in $SIZES; do
 			[ "$n" != "$first" ] || [ $round != 1 ] || transfer "$label"
 			[ "$round" -gt "$(idle_rounds "$n")" ] || idle "$label" "$n" "$round" 30
 			killall -q pppd
-			wait_until $((n / 4 + 60)) no_process pppd
+			wait_secs $((n / 4 + 60)) no_process pppd ||
+				progress "$label: pppds still running $((n / 4 + 60)) s after the teardown began"
 		done
 	done
 done
@@ -265,7 +282,8 @@ for n in $IDLE_SIZES; do
 				bring_up "$label" "${pl#*:}" "$n" "$(ids_for "$label") $eopts" "$eopts"
 				idle "$label" "$n" "$round" "$echo"
 				killall -q pppd
-				wait_until $((n / 4 + 60)) no_process pppd
+				wait_secs $((n / 4 + 60)) no_process pppd ||
+					progress "$label: pppds still running $((n / 4 + 60)) s after the teardown began"
 			done
 		done
 	done
