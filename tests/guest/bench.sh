@@ -84,6 +84,13 @@ bring_up() {
 		progress "$label: $(ls /tmp/bench-up | wc -l) of $n sessions up after $((n + 60)) s"
 }
 
+# tear_down LABEL N: end bring_up's sessions and wait for their pppds.
+tear_down() {
+	killall -q pppd
+	wait_secs $(($2 / 4 + 60)) no_process pppd ||
+		progress "$1: pppds still running $(($2 / 4 + 60)) s after the teardown began"
+}
+
 # report LABEL N ROUND: each session's start, ip-up and CPU, and the
 # memory of the LNS pppds.
 report() {
@@ -258,9 +265,7 @@ for n in $SIZES; do
 			report "$label" "$n" "$round"
 			[ "$n" != "$first" ] || [ $round != 1 ] || transfer "$label"
 			[ "$round" -gt "$(idle_rounds "$n")" ] || idle "$label" "$n" "$round" 30
-			killall -q pppd
-			wait_secs $((n / 4 + 60)) no_process pppd ||
-				progress "$label: pppds still running $((n / 4 + 60)) s after the teardown began"
+			tear_down "$label" "$n"
 		done
 	done
 done
@@ -281,9 +286,7 @@ for n in $IDLE_SIZES; do
 				label=${pl%%:*}
 				bring_up "$label" "${pl#*:}" "$n" "$(ids_for "$label") $eopts" "$eopts"
 				idle "$label" "$n" "$round" "$echo"
-				killall -q pppd
-				wait_secs $((n / 4 + 60)) no_process pppd ||
-					progress "$label: pppds still running $((n / 4 + 60)) s after the teardown began"
+				tear_down "$label" "$n"
 			done
 		done
 	done
