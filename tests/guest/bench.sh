@@ -28,20 +28,28 @@ count_ifaces() { $IP netns exec "$1" ls /sys/class/net | grep -c '^ppp'; }
 # wait_secs SECONDS CONDITION...: wait_until counts polls of 0.2 s, but
 # with thousands of sessions one poll (listing 5000 interfaces, say) takes
 # seconds under TCG, so a session that never came up stretched its limit
-# to hours.  This one keeps to the clock.
+# to hours.  This one keeps to the clock, and once a minute shows on the
+# console how far the condition has got ($reached), for a run watched live.
 wait_secs() {
-	end=$(( $(cut -d. -f1 /proc/uptime) + $1 ))
+	start=$(cut -d. -f1 /proc/uptime)
+	end=$((start + $1)) next=$((start + 60))
 	shift
 	until "$@" >/dev/null 2>&1; do
-		[ "$(cut -d. -f1 /proc/uptime)" -lt "$end" ] || return 1
+		now=$(cut -d. -f1 /proc/uptime)
+		[ "$now" -lt "$end" ] || return 1
+		if [ "$now" -ge "$next" ]; then
+			echo "note: bench: waiting for $*: ${reached:-?} after $((now - start)) s" >&3
+			next=$((now + 60))
+		fi
 		sleep 0.2
 	done
 }
 # progress WHAT: a note on the console at once, for a run watched live.
 progress() { echo "note: bench: $*"; echo "note: bench: $*" >&3; }
 # Conditions for wait_secs, evaluated afresh on every poll.
-lac_ifaces_reach() { [ "$(count_ifaces lac)" -ge "$1" ]; }
-ups_reach() { [ "$(ls /tmp/bench-up | wc -l)" -ge "$1" ]; }
+lac_ifaces_reach() { reached=$(count_ifaces lac); [ "$reached" -ge "$1" ]; }
+ups_reach() { reached=$(ls /tmp/bench-up | wc -l); [ "$reached" -ge "$1" ]; }
+pppds_gone() { reached=$(pids_of pppd | wc -w); [ "$reached" = 0 ]; }
 # rounds_for N [SPEC]: how many rounds size N gets in SPEC ("N:R ...", or
 # one count for all; default: bench-rounds).
 rounds_for() {
@@ -87,7 +95,7 @@ bring_up() {
 # tear_down LABEL N: end bring_up's sessions and wait for their pppds.
 tear_down() {
 	killall -q pppd
-	wait_secs $(($2 / 4 + 60)) no_process pppd ||
+	wait_secs $(($2 / 4 + 60)) pppds_gone ||
 		progress "$1: pppds still running $(($2 / 4 + 60)) s after the teardown began"
 }
 
