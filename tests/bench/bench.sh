@@ -8,6 +8,8 @@
 #       BENCH_INSN_RUNS=2 tests/bench/bench.sh [--smoke]
 # BENCH_ROUNDS gives rounds per size (N:R), or one count for every size;
 # BENCH_INSN_RUNS how often each plugin's pppd runs under callgrind.
+# BENCH_RATES="5000:4" (the default) starts a size's LNS sessions that
+# many a second instead of all at once (see README.md).
 # BENCH_IDLE_SIZES="100 1000" BENCH_IDLE_ROUNDS="100:3 1000:2"
 # BENCH_IDLE_SECS=60: the idle cost, sessions up and left alone, with LCP
 # echoes off and every 30 s.  BENCH_MEM (MB) defaults to what the largest
@@ -43,7 +45,7 @@ fi
 exec 9>"$top/build/.guest-lock"
 flock -n 9 || { echo "FAIL: bench: another guest is running from $top/build; wait for it"; exit 1; }
 export GUEST_LOCKED=1
-BENCH_INSN_RUNS=${BENCH_INSN_RUNS:-2} BENCH_SIZES=$sizes BENCH_ROUNDS=${BENCH_ROUNDS:-1:10 100:6 1000:2 5000:1} BENCH_MB=${BENCH_MB:-100} GUEST_MEM=${BENCH_MEM:-$mem} \
+BENCH_INSN_RUNS=${BENCH_INSN_RUNS:-2} BENCH_SIZES=$sizes BENCH_ROUNDS=${BENCH_ROUNDS:-1:10 100:6 1000:2 5000:1} BENCH_RATES=${BENCH_RATES-5000:4} BENCH_MB=${BENCH_MB:-100} GUEST_MEM=${BENCH_MEM:-$mem} \
 	BENCH_IDLE_SIZES=$idle_sizes BENCH_IDLE_ROUNDS=${BENCH_IDLE_ROUNDS:-100:3 1000:2} BENCH_IDLE_SECS=$idle_secs \
 	SCENARIO_LIMIT=${BENCH_LIMIT:-$limit} \
 	"$top/tests/guest/run.sh" bookworm bench >"$out/run.log" 2>&1 || true
@@ -65,12 +67,12 @@ sed -n 's/^BENCH: //p' "$log" | awk '{
 	for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
 	# Both ends run in the guest: per session is per pair of pppds.
 	print v["plugin"], v["n"], v["round"], v["up"], v["rss_kb"], v["pss_kb"], v["private_dirty_kb"], v["plugin_rss_kb"],
-	    v["guest_used_kb"] / v["n"], v["guest_slab_kb"] / v["n"] }' >"$out/mem.txt"
+	    v["guest_used_kb"] / v["n"], v["guest_slab_kb"] / v["n"], v["rate"] + 0, v["gave_up"] + 0 }' >"$out/mem.txt"
 {
-	echo "plugin,n,round,up,timed,p50_s,p99_s,max_s,total_s,cpu_ms,negative,rss_kb,pss_kb,private_dirty_kb,plugin_rss_kb,guest_kb_per_session,slab_kb_per_session"
+	echo "plugin,n,round,up,timed,p50_s,p99_s,max_s,total_s,cpu_ms,negative,rss_kb,pss_kb,private_dirty_kb,plugin_rss_kb,guest_kb_per_session,slab_kb_per_session,rate,gave_up"
 	awk 'NR == FNR { r[$1 " " $2 " " $3] = $4 "," $5 "," $6 "," $7 "," $8 "," $9 "," $10; next }
 		{ k = $1 " " $2 " " $3; f = (k in r) ? r[k] : "0,,,,,,"
-		  print $1 "," $2 "," $3 "," $4 "," f "," $5 "," $6 "," $7 "," $8 "," $9 "," $10 }' "$out/runs.txt" "$out/mem.txt"
+		  print $1 "," $2 "," $3 "," $4 "," f "," $5 "," $6 "," $7 "," $8 "," $9 "," $10 "," $11 "," $12 }' "$out/runs.txt" "$out/mem.txt"
 } >"$out/bench.csv"
 echo "plugin,mb,received_bytes,secs,pppd_cpu_ticks,pppd_read_bytes,pppd_read_calls" >"$out/data.csv"
 sed -n 's/^BENCHDATA: //p' "$log" | awk '{
@@ -133,6 +135,12 @@ if [ -n "$smoke" ]; then
 			runs++; if ($4 == n && $5 == n && $11 == 0) good++ }
 			END { if (runs && good == runs) printf "PASS: bench: %s: start and ip-up of every session recorded, none out of order\n", p
 			      else printf "FAIL: bench: %s: %d of %d runs have every session timed in order\n", p, good, runs }' "$out/bench.csv"
+		rate=$(echo "${BENCH_RATES-}" | tr ' ' '\n' | sed -n "s/^$n:\([0-9.]*\)$/\1/p")
+		[ -z "$rate" ] || awk -v p=$pl -v n=$n -v rate="$rate" '$1 == p && $2 == n {
+			k = $3; if (!(k in lo) || $4 < lo[k]) lo[k] = $4; if ($4 > hi[k]) hi[k] = $4 }
+			END { for (k in lo) { runs++; if (hi[k] - lo[k] >= 0.95 * (n - 1) / rate) good++ }
+			      if (runs && good == runs) printf "PASS: bench: %s: sessions started %s a second, as asked\n", p, rate
+			      else printf "FAIL: bench: %s: %d of %d runs started their sessions %s a second\n", p, good, runs, rate }' "$out/raw.txt"
 		awk -F, -v p=$pl '$1 == p && $2 > 1000000 { c++ }
 			END { if (c) printf "PASS: bench: %s: callgrind counted pppd'"'"'s instructions for one session\n", p
 			      else printf "FAIL: bench: %s: no instruction count\n", p }' "$out/insn.txt"

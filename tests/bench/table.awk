@@ -37,9 +37,11 @@ END {
 		print "  (no results: see build/bench/console.log)"
 		exit
 	}
-	printf "N = %s sessions, %d rounds per plugin (TCG: ratios, not seconds, are the result)\n", n, runs["ours"]
+	printf "N = %s sessions, %s, %d rounds per plugin (TCG: ratios, not seconds, are the result)\n", n,
+	    mean("ours", "rate") ? "started " mean("ours", "rate") " a second" : "started at once", runs["ours"]
 	printf "%-30s %11s %11s %7s  %-7s %s\n", "metric (mean over rounds)", "ours", "upstream", "ratio", "+-2se", "target <= 1.02"
 	row("sessions up", "up", 0)
+	row("LNS pppds gone before ip-up", "gave_up", 0)
 	row("sessions timed", "timed", 0)
 	row("bring-up p50 (s)", "p50_s", 1)
 	row("bring-up p99 (s)", "p99_s", 1)

@@ -7,6 +7,7 @@ NAME=bench
 SIZES=$(cat /payload/bench-sizes)
 MB=$(cat /payload/bench-mb)
 ROUNDS=$(cat /payload/bench-rounds 2>/dev/null || echo 2)
+RATES=$(cat /payload/bench-rates 2>/dev/null || true)
 ulimit -n 65536
 # Figures go to the console as they are taken (fd 3), not through the
 # scenario's output file that the guest prints only at the end: a run of
@@ -49,7 +50,25 @@ progress() { echo "note: bench: $*"; echo "note: bench: $*" >&3; }
 # Conditions for wait_secs, evaluated afresh on every poll.
 lac_ifaces_reach() { reached=$(count_ifaces lac); [ "$reached" -ge "$1" ]; }
 ups_reach() { reached=$(ls /tmp/bench-up | wc -l); [ "$reached" -ge "$1" ]; }
+# gave_up: the LNS pppds that exited before their ip-up, as "PID STATUS".
+gave_up() {
+	awk '$1 == "exit" { print $3, $4 }' "$T/lns-starts" 2>/dev/null | while read -r p st; do
+		[ -e "/tmp/bench-up/$p" ] || echo "$p $st"
+	done
+}
+# Every LNS pppd has reached its ip-up or given up: waiting longer cannot
+# bring more sessions up.
+ups_settle() {
+	reached=$(( $(ls /tmp/bench-up | wc -l) + $(gave_up | wc -l) ))
+	[ "$reached" -ge "$1" ]
+}
 pppds_gone() { reached=$(pids_of pppd | wc -w); [ "$reached" = 0 ]; }
+# rate_for N: how many sessions a second size N starts at (bench-rates,
+# "N:RATE ..."); 0, all at once, for a size not there.
+rate_for() {
+	r=$(echo "$RATES" | tr ' ' '\n' | sed -n "s/^$1:\([0-9.]*\)$/\1/p")
+	echo "${r:-0}"
+}
 # rounds_for N [SPEC]: how many rounds size N gets in SPEC ("N:R ...", or
 # one count for all; default: bench-rounds).
 rounds_for() {
@@ -77,7 +96,9 @@ bring_up() {
 	label=$1 plugin=$2 n=$3 extra=${4:-} lac_extra=${5:-}
 	cleanup_all
 	netns_setup
-	rm -rf /tmp/bench-up
+	# The last bring-up's records end with its teardown's exits: none may
+	# be read as this one's before l2tpfan has started a file afresh.
+	rm -rf /tmp/bench-up "$T/lac-starts" "$T/lns-starts"
 	mkdir /tmp/bench-up
 	mem0=$(guest_mem)
 	in_lac l2tpfan $LAC_SOCK -n "$n" -o "$T/lac-starts" -- pppd plugin "$plugin" pppol2tp 3 \
@@ -85,11 +106,13 @@ bring_up() {
 		>"$T/lac-fan.log" 2>&1 &
 	wait_secs $((n / 2 + 30)) lac_ifaces_reach "$n" ||
 		progress "$label: $(count_ifaces lac) of $n LAC interfaces after $((n / 2 + 30)) s"
-	in_lns l2tpfan $LNS_SOCK -n "$n" -o "$T/lns-starts" -- pppd plugin "$plugin" pppol2tp 3 \
+	in_lns l2tpfan $LNS_SOCK -n "$n" -r "$(rate_for "$n")" -o "$T/lns-starts" -- pppd plugin "$plugin" pppol2tp 3 \
 		pppol2tp_lns_mode $extra nodetach noauth nodefaultroute noipv6 ip-up-script /tmp/bench-ipup \
 		198.18.@HI@.@LO@:198.19.@HI@.@LO@ >"$T/lns-fan.log" 2>&1 &
-	wait_secs $((n + 60)) ups_reach "$n" ||
+	wait_secs $((n + 60)) ups_settle "$n" ||
 		progress "$label: $(ls /tmp/bench-up | wc -l) of $n sessions up after $((n + 60)) s"
+	quit=$(gave_up | awk '{ c[$2]++ } END { for (s in c) printf " %d with status %s", c[s], s }')
+	[ -z "$quit" ] || progress "$label: LNS pppds that exited before ip-up:$quit"
 }
 
 # tear_down LABEL N: end bring_up's sessions and wait for their pppds.
@@ -133,7 +156,7 @@ report() {
 	    "file_max=$(cut -f3 /proc/sys/fs/file-nr)" \
 	    "$(awk '$1 == "MemTotal:" { t = $2 } $1 == "MemAvailable:" { a = $2 } END { print "mem_total_kb=" t, "mem_avail_kb=" a }' /proc/meminfo)" >&3
 	set -- $mem $mem0 $(guest_mem)
-	echo "BENCH: plugin=$label n=$n round=$round up=$up rss_kb=$1 pss_kb=$2 private_dirty_kb=$3 plugin_rss_kb=$4" \
+	echo "BENCH: plugin=$label n=$n round=$round rate=$(rate_for "$n") up=$up gave_up=$(gave_up | wc -l) rss_kb=$1 pss_kb=$2 private_dirty_kb=$3 plugin_rss_kb=$4" \
 	    "guest_used_kb=$(( $5 - $7 )) guest_slab_kb=$(( $8 - $6 ))" >&3
 }
 

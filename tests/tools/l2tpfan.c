@@ -6,15 +6,22 @@
  * per session with its socket as fd 3, and writes to FILE for each
  *   start SESSION PID SECONDS
  * with SECONDS on the CLOCK_BOOTTIME clock that /proc/uptime shows, so
- * scripts run by pppd can time themselves against it.  The records go to a
+ * scripts run by pppd can time themselves against it, and as each command
+ * ends
+ *   exit SESSION PID STATUS SECONDS
+ * with STATUS its exit code, or 128 + the signal that ended it, so that a
+ * pppd that gave up is told apart from one still negotiating.  The records go to a
  * file of their own: on the stdout the commands share, a thousand pppds
  * logging split them.  Holds the tunnel
  * until every command has exited.  In the command's arguments @HI@ and @LO@
  * become i / 250 and i % 250 + 1 for the session's index i (from 0), so
- * each pppd can be given addresses of its own.
+ * each pppd can be given addresses of its own.  With -r RATE the commands
+ * start RATE a second, as sessions reach an LNS, instead of all at once:
+ * thousands of pppds started together under TCG outlast pppd's 30 s of
+ * LCP Configure-Requests, and many give up.
  *
  *   l2tpfan -l ADDR:PORT -p ADDR:PORT -t TID -T PEER_TID -s SID -S PEER_SID
- *           -n COUNT -o FILE -- COMMAND [ARG...]
+ *           -n COUNT -o FILE [-r RATE] -- COMMAND [ARG...]
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -35,7 +42,8 @@ static void
 usage(void)
 {
 	fprintf(stderr, "usage: l2tpfan -l ADDR:PORT -p ADDR:PORT -t TID "
-	    "-T PEER_TID -s SID -S PEER_SID -n COUNT -o FILE -- CMD\n");
+	    "-T PEER_TID -s SID -S PEER_SID -n COUNT -o FILE [-r RATE] "
+	    "-- CMD\n");
 	exit(126);
 }
 
@@ -77,6 +85,52 @@ boottime(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/*
+ * Records the exit of each command that has ended; with "block", waits
+ * for one.  Returns 0 once no command is left.
+ */
+static int
+reap(FILE *rec, const pid_t *pids, int count, unsigned first_sid, int block)
+{
+	int status, i, code;
+	pid_t pid;
+
+	while ((pid = waitpid(-1, &status, block ? 0 : WNOHANG)) != 0) {
+		if (pid < 0) {
+			if (errno == EINTR)
+				continue;
+			return 0;
+		}
+		code = WIFSIGNALED(status) ? 128 + WTERMSIG(status) :
+		    WEXITSTATUS(status);
+		for (i = 0; i < count && pids[i] != pid; i++)
+			;
+		if (i < count)
+			fprintf(rec, "exit %u %d %d %.3f\n", first_sid + (unsigned)i,
+			    (int)pid, code, boottime());
+		if (block)
+			return 1;
+	}
+	return 1;
+}
+
+/* Sleeps until START + SECS on the monotonic clock. */
+static void
+sleep_until(const struct timespec *start, double secs)
+{
+	struct timespec t = *start;
+	long ns = (long)((secs - (double)(long)secs) * 1e9);
+
+	t.tv_sec += (time_t)secs;
+	t.tv_nsec += ns;
+	if (t.tv_nsec >= 1000000000L) {
+		t.tv_sec++;
+		t.tv_nsec -= 1000000000L;
+	}
+	while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &t, NULL) == EINTR)
+		;
+}
+
 const char *tool_name = "l2tpfan";
 
 int
@@ -84,11 +138,14 @@ main(int argc, char **argv)
 {
 	struct tool_ends e = { 0 };
 	struct rlimit rl = { 65536, 65536 };
+	struct timespec t0;
 	int c, udp, count = 0, i;
+	double rate = 0;
 	const char *records = NULL;
+	pid_t *pids;
 	FILE *rec;
 
-	while ((c = getopt(argc, argv, TOOL_ENDS_OPTS "n:o:")) != -1) {
+	while ((c = getopt(argc, argv, TOOL_ENDS_OPTS "n:o:r:")) != -1) {
 		switch (tool_ends_option(&e, c, optarg)) {
 		case 1:
 			continue;
@@ -98,28 +155,42 @@ main(int argc, char **argv)
 		switch (c) {
 		case 'n': count = atoi(optarg); break;
 		case 'o': records = optarg; break;
+		case 'r': rate = atof(optarg); break;
 		default: usage();
 		}
 	}
 	if (optind >= argc || !e.have_local || !e.have_peer || !records ||
-	    !e.tid || !e.ptid || !e.sid || !e.psid || count < 1 ||
+	    !e.tid || !e.ptid || !e.sid || !e.psid || count < 1 || rate < 0 ||
 	    e.sid + (unsigned)count > 65536 || e.psid + (unsigned)count > 65536)
 		usage();
 	argv += optind;
 	/* "e": the commands must not inherit it. */
 	if ((rec = fopen(records, "we")) == NULL)
 		tool_die(records);
+	/* Read while the commands run: a line is whole once written. */
+	setvbuf(rec, NULL, _IOLBF, 0);
+	if ((pids = calloc((size_t)count, sizeof(*pids))) == NULL)
+		tool_die("calloc");
 	/* One session socket each is held only until its pppd has it. */
 	setrlimit(RLIMIT_NOFILE, &rl);
 
 	udp = tool_udp_connect(&e, SOCK_CLOEXEC);
 	tool_pppol2tp_connect(udp, &e.peer, 0, e.tid, e.ptid, 0, 0);	/* the tunnel */
 
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (i = 0; i < count; i++) {
-		int fd = tool_pppol2tp_connect(udp, &e.peer, 0, e.tid, e.ptid,
+		int fd;
+		double t;
+		pid_t pid;
+
+		if (rate > 0) {
+			sleep_until(&t0, i / rate);
+			reap(rec, pids, count, e.sid, 0);
+		}
+		fd = tool_pppol2tp_connect(udp, &e.peer, 0, e.tid, e.ptid,
 		    e.sid + (unsigned)i, e.psid + (unsigned)i);
-		double t = boottime();
-		pid_t pid = fork();
+		t = boottime();
+		pid = fork();
 
 		if (pid < 0)
 			tool_die("fork");
@@ -131,12 +202,13 @@ main(int argc, char **argv)
 			tool_die(argv[0]);
 		}
 		close(fd);
+		pids[i] = pid;
 		fprintf(rec, "start %u %d %.3f\n", e.sid + (unsigned)i, (int)pid,
 		    t);
 	}
+	while (reap(rec, pids, count, e.sid, 1))
+		;
 	if (fclose(rec) != 0)
 		tool_die(records);
-	while (wait(NULL) > 0 || errno == EINTR)
-		;
 	return 0;
 }
