@@ -41,7 +41,9 @@ END {
 	    mean("ours", "rate") ? "started " mean("ours", "rate") " a second" : "started at once", runs["ours"]
 	printf "%-30s %11s %11s %7s  %-7s %s\n", "metric (mean over rounds)", "ours", "upstream", "ratio", "+-2se", "target <= 1.02"
 	row("sessions up", "up", 0)
-	row("LNS pppds gone before ip-up", "gave_up", 0)
+	# Runs from before the count existed have no such column.
+	if ("gave_up" in col)
+		row("LNS pppds gone before ip-up", "gave_up", 0)
 	row("sessions timed", "timed", 0)
 	row("bring-up p50 (s)", "p50_s", 1)
 	row("bring-up p99 (s)", "p99_s", 1)

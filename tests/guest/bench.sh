@@ -9,6 +9,11 @@ MB=$(cat /payload/bench-mb)
 ROUNDS=$(cat /payload/bench-rounds 2>/dev/null || echo 2)
 RATES=$(cat /payload/bench-rates 2>/dev/null || true)
 ulimit -n 65536
+# The records and the ip-up files name each pppd by its pid.  A 5000-session
+# bring-up forks far more than the kernel's default 32768 pids (every poll
+# forks), so pids of pppds that exited would come back within one run.
+# Debian's systemd sets this value too.
+echo 4194304 >/proc/sys/kernel/pid_max
 # Figures go to the console as they are taken (fd 3), not through the
 # scenario's output file that the guest prints only at the end: a run of
 # 5000 sessions takes hours, and one stopped early keeps what it measured.
@@ -109,8 +114,10 @@ bring_up() {
 	in_lns l2tpfan $LNS_SOCK -n "$n" -r "$(rate_for "$n")" -o "$T/lns-starts" -- pppd plugin "$plugin" pppol2tp 3 \
 		pppol2tp_lns_mode $extra nodetach noauth nodefaultroute noipv6 ip-up-script /tmp/bench-ipup \
 		198.18.@HI@.@LO@:198.19.@HI@.@LO@ >"$T/lns-fan.log" 2>&1 &
-	wait_secs $((n + 60)) ups_settle "$n" ||
-		progress "$label: $(ls /tmp/bench-up | wc -l) of $n sessions up after $((n + 60)) s"
+	# Paced starts alone take n / rate seconds.
+	up_limit=$(awk -v n="$n" -v r="$(rate_for "$n")" 'BEGIN { print int(n + 60 + (r > 0 ? n / r : 0)) }')
+	wait_secs "$up_limit" ups_settle "$n" ||
+		progress "$label: $(ls /tmp/bench-up | wc -l) of $n sessions up after $up_limit s"
 	quit=$(gave_up | awk '{ c[$2]++ } END { for (s in c) printf " %d with status %s", c[s], s }')
 	[ -z "$quit" ] || progress "$label: LNS pppds that exited before ip-up:$quit"
 }

@@ -3,22 +3,25 @@
  * l2tpfan: many sessions at once through one tunnel, for the benchmark.
  * Makes the tunnel (UDP and PPPoL2TP tunnel sockets) and COUNT session
  * sockets (ids SID..SID+COUNT-1, peer PEER_SID..), starts the command once
- * per session with its socket as fd 3, and writes to FILE for each
+ * per session with its socket as fd 3, and holds the tunnel until every
+ * command has exited.  In the command's arguments @HI@ and @LO@ become
+ * i / 250 and i % 250 + 1 for the session's index i (from 0), so each pppd
+ * can be given addresses of its own.
+ *
+ * It writes to FILE, for each command it starts and each that ends,
  *   start SESSION PID SECONDS
- * with SECONDS on the CLOCK_BOOTTIME clock that /proc/uptime shows, so
- * scripts run by pppd can time themselves against it, and as each command
- * ends
  *   exit SESSION PID STATUS SECONDS
- * with STATUS its exit code, or 128 + the signal that ended it, so that a
- * pppd that gave up is told apart from one still negotiating.  The records go to a
- * file of their own: on the stdout the commands share, a thousand pppds
- * logging split them.  Holds the tunnel
- * until every command has exited.  In the command's arguments @HI@ and @LO@
- * become i / 250 and i % 250 + 1 for the session's index i (from 0), so
- * each pppd can be given addresses of its own.  With -r RATE the commands
- * start RATE a second, as sessions reach an LNS, instead of all at once:
- * thousands of pppds started together under TCG outlast pppd's 30 s of
- * LCP Configure-Requests, and many give up.
+ * with SECONDS on the CLOCK_BOOTTIME clock that /proc/uptime shows, so
+ * scripts run by pppd can time themselves against it, and STATUS the exit
+ * code, or 128 + the signal that ended it, so that a pppd that gave up is
+ * told apart from one still negotiating.  The records have a file of their
+ * own: on the stdout the commands share, a thousand pppds logging split
+ * them.
+ *
+ * With -r RATE the commands start RATE a second, as sessions reach an LNS,
+ * instead of all at once: thousands started together under TCG came up
+ * ever more slowly, and pppd gives up after 30 s of unanswered LCP
+ * Configure-Requests.
  *
  *   l2tpfan -l ADDR:PORT -p ADDR:PORT -t TID -T PEER_TID -s SID -S PEER_SID
  *           -n COUNT -o FILE [-r RATE] -- COMMAND [ARG...]
@@ -141,6 +144,7 @@ main(int argc, char **argv)
 	struct timespec t0;
 	int c, udp, count = 0, i;
 	double rate = 0;
+	char *end;
 	const char *records = NULL;
 	pid_t *pids;
 	FILE *rec;
@@ -155,12 +159,16 @@ main(int argc, char **argv)
 		switch (c) {
 		case 'n': count = atoi(optarg); break;
 		case 'o': records = optarg; break;
-		case 'r': rate = atof(optarg); break;
+		case 'r':
+			rate = strtod(optarg, &end);
+			if (end == optarg || *end != '\0' || !(rate >= 0))
+				usage();
+			break;
 		default: usage();
 		}
 	}
 	if (optind >= argc || !e.have_local || !e.have_peer || !records ||
-	    !e.tid || !e.ptid || !e.sid || !e.psid || count < 1 || rate < 0 ||
+	    !e.tid || !e.ptid || !e.sid || !e.psid || count < 1 ||
 	    e.sid + (unsigned)count > 65536 || e.psid + (unsigned)count > 65536)
 		usage();
 	argv += optind;
