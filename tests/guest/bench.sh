@@ -45,10 +45,28 @@ wait_secs() {
 		[ "$now" -lt "$end" ] || return 1
 		if [ "$now" -ge "$next" ]; then
 			echo "note: bench: waiting for $*: ${reached:-?} after $((now - start)) s" >&3
+			where_cpu_went >&3
 			next=$((now + 60))
 		fi
 		sleep 0.2
 	done
+}
+# where_cpu_went: a BENCHDIAG: line on what the guest did since the last
+# one, for a bring-up that slows down as sessions accumulate: its CPU
+# ticks split as /proc/stat has them, the run queue, the commands that
+# used the most CPU (pppd's shared tdb and the scripts it forks would show
+# here), and the size of that tdb.
+where_cpu_went() {
+	ps -eo cputimes=,comm= 2>/dev/null | awk '{ c[$2] += $1 } END { for (k in c) print k, c[k] }' >/tmp/diag.now
+	top=$(awk 'NR == FNR { was[$1] = $2; next } { d = $2 - was[$1]; if (d > 0) print d, $1 }' \
+	    /tmp/diag.was /tmp/diag.now 2>/dev/null | sort -rn | head -n 5 | awk '{ printf " %s=%ss", $2, $1 }')
+	mv /tmp/diag.now /tmp/diag.was
+	set -- $(awk '$1 == "cpu" { print $2 + $3, $4, $7 + $8, $5 + $6 }' /proc/stat) ${diag_cpu:-0 0 0 0}
+	diag_cpu="$1 $2 $3 $4"
+	echo "BENCHDIAG: ticks user=$(($1 - $5)) system=$(($2 - $6)) irq=$(($3 - $7)) idle=$(($4 - $8))" \
+	    "loadavg=$(cut -d' ' -f1,4 /proc/loadavg | tr ' ' ,)" \
+	    "tdb_kb=$(($( { wc -c </var/run/pppd2.tdb; } 2>/dev/null || echo 0) / 1024))" \
+	    "mem_avail_kb=$(awk '$1 == "MemAvailable:" { print $2 }' /proc/meminfo) top:$top"
 }
 # progress WHAT: a note on the console at once, for a run watched live.
 progress() { echo "note: bench: $*"; echo "note: bench: $*" >&3; }
