@@ -9,7 +9,8 @@
 # BENCH_ROUNDS gives rounds per size (N:R), or one count for every size;
 # BENCH_INSN_RUNS how often each plugin's pppd runs under callgrind.
 # BENCH_RATES="5000:4" (the default) starts a size's LNS sessions that
-# many a second instead of all at once (see README.md).
+# many a second instead of all at once (see README.md).  BENCH_PPPD_TDB=off
+# runs every pppd without pppd's shared database, to see what it costs.
 # BENCH_IDLE_SIZES="100 1000" BENCH_IDLE_ROUNDS="100:3 1000:2"
 # BENCH_IDLE_SECS=60: the idle cost, sessions up and left alone, with LCP
 # echoes off and every 30 s.  BENCH_MEM (MB) defaults to what the largest

@@ -14,6 +14,12 @@ ulimit -n 65536
 # forks), so pids of pppds that exited would come back within one run.
 # Debian's systemd sets this value too.
 echo 4194304 >/proc/sys/kernel/pid_max
+# pppd 2.4.9 keeps one database (tdb) for all its processes and updates it
+# at each step of each link.  "off" puts a directory in its place: pppd
+# warns and runs without it (and without multilink), which tells whether
+# that shared file is what slows thousands of pppds down.
+rm -rf /run/pppd2.tdb
+[ "$(cat /payload/bench-pppd-tdb 2>/dev/null)" != off ] || mkdir /run/pppd2.tdb
 # Figures go to the console as they are taken (fd 3), not through the
 # scenario's output file that the guest prints only at the end: a run of
 # 5000 sessions takes hours, and one stopped early keeps what it measured.
@@ -54,12 +60,13 @@ wait_secs() {
 # where_cpu_went: a BENCHDIAG: line on what the guest did since the last
 # one, for a bring-up that slows down as sessions accumulate: its CPU
 # ticks split as /proc/stat has them, the run queue, the commands that
-# used the most CPU (pppd's shared tdb and the scripts it forks would show
-# here), and the size of that tdb.
+# used the most CPU in ticks, of those still running (pppd's shared tdb
+# would show in pppd's), and the size of that tdb.
 where_cpu_went() {
-	ps -eo cputimes=,comm= 2>/dev/null | awk '{ c[$2] += $1 } END { for (k in c) print k, c[k] }' >/tmp/diag.now
+	cat /proc/[0-9]*/stat 2>/dev/null | awk '{ c[$2] += $14 + $15 } END { for (k in c) print k, c[k] }' >/tmp/diag.now
+	touch /tmp/diag.was
 	top=$(awk 'NR == FNR { was[$1] = $2; next } { d = $2 - was[$1]; if (d > 0) print d, $1 }' \
-	    /tmp/diag.was /tmp/diag.now 2>/dev/null | sort -rn | head -n 5 | awk '{ printf " %s=%ss", $2, $1 }')
+	    /tmp/diag.was /tmp/diag.now | sort -rn | head -n 5 | awk '{ printf " %s=%s", $2, $1 }')
 	mv /tmp/diag.now /tmp/diag.was
 	set -- $(awk '$1 == "cpu" { print $2 + $3, $4, $7 + $8, $5 + $6 }' /proc/stat) ${diag_cpu:-0 0 0 0}
 	diag_cpu="$1 $2 $3 $4"
