@@ -70,9 +70,11 @@ where_cpu_went() {
 	mv /tmp/diag.now /tmp/diag.was
 	set -- $(awk '$1 == "cpu" { print $2 + $3, $4, $7 + $8, $5 + $6 }' /proc/stat) ${diag_cpu:-0 0 0 0}
 	diag_cpu="$1 $2 $3 $4"
+	tdb=0
+	[ ! -f /var/run/pppd2.tdb ] || tdb=$(wc -c </var/run/pppd2.tdb)
 	echo "BENCHDIAG: ticks user=$(($1 - $5)) system=$(($2 - $6)) irq=$(($3 - $7)) idle=$(($4 - $8))" \
 	    "loadavg=$(cut -d' ' -f1,4 /proc/loadavg | tr ' ' ,)" \
-	    "tdb_kb=$(($( { wc -c </var/run/pppd2.tdb; } 2>/dev/null || echo 0) / 1024))" \
+	    "tdb_kb=$((tdb / 1024))" \
 	    "mem_avail_kb=$(awk '$1 == "MemAvailable:" { print $2 }' /proc/meminfo) top:$top"
 }
 # progress WHAT: a note on the console at once, for a run watched live.
