@@ -82,12 +82,16 @@ progress() { echo "note: bench: $*"; echo "note: bench: $*" >&3; }
 # Conditions for wait_secs, evaluated afresh on every poll.
 lac_ifaces_reach() { reached=$(count_ifaces lac); [ "$reached" -ge "$1" ]; }
 ups_reach() { reached=$(ls /tmp/bench-up | wc -l); [ "$reached" -ge "$1" ]; }
-# gave_up: the LNS pppds that exited before their ip-up, as "PID STATUS".
+# gave_up: the LNS pppds that exited before their ip-up, as "PID STATUS";
+# gave_up after: those that exited after it.
 gave_up() {
 	awk '$1 == "exit" { print $3, $4 }' "$T/lns-starts" 2>/dev/null | while read -r p st; do
-		[ -e "/tmp/bench-up/$p" ] || echo "$p $st"
+		if [ -e "/tmp/bench-up/$p" ]; then [ "${1:-}" != after ] || echo "$p $st"
+		else [ "${1:-}" = after ] || echo "$p $st"; fi
 	done
 }
+# statuses [after]: gave_up's exits counted by status, for a note.
+statuses() { gave_up "$@" | awk '{ c[$2]++ } END { for (s in c) printf " %d with status %s", c[s], s }'; }
 # Every LNS pppd has reached its ip-up or given up: waiting longer cannot
 # bring more sessions up.
 ups_settle() {
@@ -145,12 +149,15 @@ bring_up() {
 	up_limit=$(awk -v n="$n" -v r="$(rate_for "$n")" 'BEGIN { print int(n + 60 + (r > 0 ? n / r : 0)) }')
 	wait_secs "$up_limit" ups_settle "$n" ||
 		progress "$label: $(ls /tmp/bench-up | wc -l) of $n sessions up after $up_limit s"
-	quit=$(gave_up | awk '{ c[$2]++ } END { for (s in c) printf " %d with status %s", c[s], s }')
+	quit=$(statuses)
 	[ -z "$quit" ] || progress "$label: LNS pppds that exited before ip-up:$quit"
 }
 
 # tear_down LABEL N: end bring_up's sessions and wait for their pppds.
 tear_down() {
+	# A session that ends on its own while up is a fault to explain.
+	quit=$(statuses after)
+	[ -z "$quit" ] || progress "$1: LNS pppds that exited after ip-up, before the teardown:$quit"
 	killall -q pppd
 	wait_secs $(($2 / 4 + 60)) pppds_gone ||
 		progress "$1: pppds still running $(($2 / 4 + 60)) s after the teardown began"
