@@ -9,7 +9,9 @@
 # BENCH_ROUNDS gives rounds per size (N:R), or one count for every size;
 # BENCH_INSN_RUNS how often each plugin's pppd runs under callgrind.
 # BENCH_RATES="5000:4" (the default) starts a size's LNS sessions that
-# many a second instead of all at once (see README.md).  BENCH_PPPD_TDB=off
+# many a second instead of all at once (see README.md).  BENCH_ECHOES=
+# "5000:600" (the default) gives a size's bring-ups that LCP echo interval
+# instead of Debian's 30 s (see README.md).  BENCH_PPPD_TDB=off
 # runs every pppd without pppd's shared database, to see what it costs.
 # BENCH_IDLE_SIZES="100 1000" BENCH_IDLE_ROUNDS="100:3 1000:2"
 # BENCH_IDLE_SECS=60: the idle cost, sessions up and left alone, with LCP
@@ -27,6 +29,14 @@ if [ -n "$smoke" ]; then idle_sizes=${BENCH_IDLE_SIZES-}
 else idle_sizes=${BENCH_IDLE_SIZES-100 1000}; fi
 idle_secs=${BENCH_IDLE_SECS:-60}
 rates=${BENCH_RATES-5000:4}
+echoes=${BENCH_ECHOES-5000:600}
+# asked N SPEC DEFAULT: size N's value in a BENCH_* spec ("N:VALUE ...",
+# or one value for every size), to check the guest against.
+asked() {
+	v=$(echo "$2" | tr ' ' '\n' | sed -n "s/^$1:\([0-9.]*\)$/\1/p")
+	[ -n "$v" ] || v=$(echo "$2" | tr ' ' '\n' | grep -v : | head -n 1)
+	echo "${v:-$3}"
+}
 largest=$(echo $sizes $idle_sizes | tr ' ' '\n' | sort -n | tail -n 1)
 mem=$((2048 + 3 * largest))
 [ $mem -ge 4096 ] || mem=4096
@@ -47,7 +57,7 @@ fi
 exec 9>"$top/build/.guest-lock"
 flock -n 9 || { echo "FAIL: bench: another guest is running from $top/build; wait for it"; exit 1; }
 export GUEST_LOCKED=1
-BENCH_INSN_RUNS=${BENCH_INSN_RUNS:-2} BENCH_SIZES=$sizes BENCH_ROUNDS=${BENCH_ROUNDS:-1:10 100:6 1000:2 5000:1} BENCH_RATES=$rates BENCH_MB=${BENCH_MB:-100} GUEST_MEM=${BENCH_MEM:-$mem} \
+BENCH_INSN_RUNS=${BENCH_INSN_RUNS:-2} BENCH_SIZES=$sizes BENCH_ROUNDS=${BENCH_ROUNDS:-1:10 100:6 1000:2 5000:1} BENCH_RATES=$rates BENCH_ECHOES=$echoes BENCH_MB=${BENCH_MB:-100} GUEST_MEM=${BENCH_MEM:-$mem} \
 	BENCH_IDLE_SIZES=$idle_sizes BENCH_IDLE_ROUNDS=${BENCH_IDLE_ROUNDS:-100:3 1000:2} BENCH_IDLE_SECS=$idle_secs \
 	SCENARIO_LIMIT=${BENCH_LIMIT:-$limit} \
 	"$top/tests/guest/run.sh" bookworm bench >"$out/run.log" 2>&1 || true
@@ -69,12 +79,12 @@ sed -n 's/^BENCH: //p' "$log" | awk '{
 	for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
 	# Both ends run in the guest: per session is per pair of pppds.
 	print v["plugin"], v["n"], v["round"], v["up"], v["rss_kb"], v["pss_kb"], v["private_dirty_kb"], v["plugin_rss_kb"],
-	    v["guest_used_kb"] / v["n"], v["guest_slab_kb"] / v["n"], v["rate"] + 0, v["gave_up"] + 0 }' >"$out/mem.txt"
+	    v["guest_used_kb"] / v["n"], v["guest_slab_kb"] / v["n"], v["rate"] + 0, v["gave_up"] + 0, v["echo"] }' >"$out/mem.txt"
 {
-	echo "plugin,n,round,up,timed,p50_s,p99_s,max_s,total_s,cpu_ms,negative,rss_kb,pss_kb,private_dirty_kb,plugin_rss_kb,guest_kb_per_session,slab_kb_per_session,rate,gave_up"
+	echo "plugin,n,round,up,timed,p50_s,p99_s,max_s,total_s,cpu_ms,negative,rss_kb,pss_kb,private_dirty_kb,plugin_rss_kb,guest_kb_per_session,slab_kb_per_session,rate,gave_up,echo"
 	awk 'NR == FNR { r[$1 " " $2 " " $3] = $4 "," $5 "," $6 "," $7 "," $8 "," $9 "," $10; next }
 		{ k = $1 " " $2 " " $3; f = (k in r) ? r[k] : "0,,,,,,"
-		  print $1 "," $2 "," $3 "," $4 "," f "," $5 "," $6 "," $7 "," $8 "," $9 "," $10 "," $11 "," $12 }' "$out/runs.txt" "$out/mem.txt"
+		  print $1 "," $2 "," $3 "," $4 "," f "," $5 "," $6 "," $7 "," $8 "," $9 "," $10 "," $11 "," $12 "," $13 }' "$out/runs.txt" "$out/mem.txt"
 } >"$out/bench.csv"
 echo "plugin,mb,received_bytes,secs,pppd_cpu_ticks,pppd_read_bytes,pppd_read_calls" >"$out/data.csv"
 sed -n 's/^BENCHDATA: //p' "$log" | awk '{
@@ -139,8 +149,8 @@ if [ -n "$smoke" ]; then
 			      else printf "FAIL: bench: %s: %d of %d runs have every session timed in order\n", p, good, runs }' "$out/bench.csv"
 		# Paced starts span (n - 1) / rate seconds: not much less (no
 		# pacing), nor much more (a rate misread).
-		rate=$(echo "$rates" | tr ' ' '\n' | sed -n "s/^$n:\([0-9.]*\)$/\1/p")
-		[ -z "$rate" ] || [ "$rate" = 0 ] || awk -v p=$pl -v n=$n -v rate="$rate" '$1 == p && $2 == n {
+		rate=$(asked "$n" "$rates" 0)
+		[ "$rate" = 0 ] || awk -v p=$pl -v n=$n -v rate="$rate" '$1 == p && $2 == n {
 			k = $3; if (!(k in lo) || $4 < lo[k]) lo[k] = $4; if ($4 > hi[k]) hi[k] = $4 }
 			END { want = (n - 1) / rate
 			      for (k in lo) { runs++; if (hi[k] - lo[k] >= 0.95 * want && hi[k] - lo[k] <= 1.5 * want + 2) good++ }
@@ -153,8 +163,13 @@ if [ -n "$smoke" ]; then
 			if ($3 > 0 && $6 < 65536) printf "PASS: bench: %s: %.1f MB crossed, pppd read %d bytes (no data frames)\n", p, $3 / 1e6, $6
 			else printf "FAIL: bench: %s: %d bytes crossed, pppd read %d bytes\n", p, $3, $6; f = 1 }
 			END { if (!f) print "FAIL: bench: " p ": no transfer result" }' "$out/data.csv"
+		# What the LNS pppds were started with, read back in the guest.
+		echo=$(asked "$n" "$echoes" 30)
+		awk -F, -v p=$pl -v n=$n -v e="$echo" 'NR > 1 && $1 == p && $2 == n { runs++; if ($20 == e) good++ }
+			END { if (runs && good == runs) printf "PASS: bench: %s: LCP echoes every %s s on the bring-ups, as asked\n", p, e
+			      else printf "FAIL: bench: %s: %d of %d runs brought sessions up with lcp-echo-interval %s\n", p, good, runs, e }' "$out/bench.csv"
 		for n in $idle_sizes; do
-			for e in off 30; do
+			for e in off $(asked "$n" "$echoes" 30); do
 				awk -F, -v p=$pl -v n=$n -v e=$e 'NR > 1 && $1 == p && $2 == n && $4 == e {
 					runs++; if ($6 == n && $5 > 0) good++ }
 					END { if (runs && good == runs) printf "PASS: bench: %s: idle cost of %d sessions, echoes %s: measured, all alive at the end\n", p, n, e

@@ -7,6 +7,8 @@ BEGIN { FS = "," }
 NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
 $col["n"] == n {
 	p = $col["plugin"]; runs[p]++
+	# Runs from before the column existed had Debian's 30 s.
+	echo_secs = ("echo" in col) ? $col["echo"] : 30
 	for (m in col) if (m != "plugin" && m != "n" && m != "round") {
 		sum[p, m] += $col[m]; sq[p, m] += $col[m] * $col[m]
 	}
@@ -37,8 +39,8 @@ END {
 		print "  (no results: see build/bench/console.log)"
 		exit
 	}
-	printf "N = %s sessions, %s, %d rounds per plugin (TCG: ratios, not seconds, are the result)\n", n,
-	    mean("ours", "rate") ? "started " mean("ours", "rate") " a second" : "started at once", runs["ours"]
+	printf "N = %s sessions, %s, LCP echoes every %s s, %d rounds per plugin (TCG: ratios, not seconds, are the result)\n", n,
+	    mean("ours", "rate") ? "started " mean("ours", "rate") " a second" : "started at once", echo_secs, runs["ours"]
 	printf "%-30s %11s %11s %7s  %-7s %s\n", "metric (mean over rounds)", "ours", "upstream", "ratio", "+-2se", "target <= 1.02"
 	row("sessions up", "up", 0)
 	# Runs from before the count existed have no such column.

@@ -8,6 +8,7 @@ SIZES=$(cat /payload/bench-sizes)
 MB=$(cat /payload/bench-mb)
 ROUNDS=$(cat /payload/bench-rounds 2>/dev/null || echo 2)
 RATES=$(cat /payload/bench-rates 2>/dev/null || true)
+ECHOES=$(cat /payload/bench-echoes 2>/dev/null || true)
 ulimit -n 65536
 # The records and the ip-up files name each pppd by its pid.  A 5000-session
 # bring-up forks far more than the kernel's default 32768 pids (every poll
@@ -99,20 +100,21 @@ ups_settle() {
 	[ "$reached" -ge "$1" ]
 }
 pppds_gone() { reached=$(pids_of pppd | wc -w); [ "$reached" = 0 ]; }
-# rate_for N: how many sessions a second size N starts at (bench-rates,
-# "N:RATE ..."); 0, all at once, for a size not there.
-rate_for() {
-	r=$(echo "$RATES" | tr ' ' '\n' | sed -n "s/^$1:\([0-9.]*\)$/\1/p")
-	echo "${r:-0}"
+# spec_for N SPEC DEFAULT: size N's value in SPEC ("N:VALUE ...", or one
+# value for every size), else DEFAULT.
+spec_for() {
+	v=$(echo "$2" | tr ' ' '\n' | sed -n "s/^$1:\([0-9.]*\)$/\1/p")
+	[ -n "$v" ] || v=$(echo "$2" | tr ' ' '\n' | grep -v : | head -n 1)
+	echo "${v:-$3}"
 }
-# rounds_for N [SPEC]: how many rounds size N gets in SPEC ("N:R ...", or
-# one count for all; default: bench-rounds).
-rounds_for() {
-	spec=${2:-$ROUNDS}
-	r=$(echo "$spec" | tr ' ' '\n' | sed -n "s/^$1:\([0-9]*\)$/\1/p")
-	[ -n "$r" ] || r=$(echo "$spec" | tr ' ' '\n' | grep -v : | head -n 1)
-	echo "${r:-2}"
-}
+# rate_for N: how many sessions a second size N starts at; 0, all at once,
+# for a size not in bench-rates.
+rate_for() { spec_for "$1" "$RATES" 0; }
+# rounds_for N [SPEC]: how many rounds size N gets (default: bench-rounds).
+rounds_for() { spec_for "$1" "${2:-$ROUNDS}" 2; }
+# echo_for N: the LCP echo interval of size N's bring-ups (bench-echoes);
+# Debian's 30 s for a size not there.
+echo_for() { spec_for "$1" "$ECHOES" 30; }
 # The LNS's pppds still running: l2tpfan recorded each one's pid as it
 # started it (a readlink per pppd took minutes at 5000 sessions).
 # A pid reused since by something else is not a pppd (read: no fork each).
@@ -137,18 +139,20 @@ bring_up() {
 	rm -rf /tmp/bench-up "$T/lac-starts" "$T/lns-starts"
 	mkdir /tmp/bench-up
 	mem0=$(guest_mem)
+	rate=$(rate_for "$n")
 	in_lac l2tpfan $LAC_SOCK -n "$n" -o "$T/lac-starts" -- pppd plugin "$plugin" pppol2tp 3 \
 		silent noipdefault nodetach noauth nodefaultroute noipv6 $lac_extra \
 		>"$T/lac-fan.log" 2>&1 &
 	wait_secs $((n / 2 + 30)) lac_ifaces_reach "$n" ||
 		progress "$label: $(count_ifaces lac) of $n LAC interfaces after $((n / 2 + 30)) s"
-	in_lns l2tpfan $LNS_SOCK -n "$n" -r "$(rate_for "$n")" -o "$T/lns-starts" -- pppd plugin "$plugin" pppol2tp 3 \
+	in_lns l2tpfan $LNS_SOCK -n "$n" -r "$rate" -o "$T/lns-starts" -- pppd plugin "$plugin" pppol2tp 3 \
 		pppol2tp_lns_mode $extra nodetach noauth nodefaultroute noipv6 ip-up-script /tmp/bench-ipup \
 		198.18.@HI@.@LO@:198.19.@HI@.@LO@ >"$T/lns-fan.log" 2>&1 &
 	# Paced starts alone take n / rate seconds.
-	up_limit=$(awk -v n="$n" -v r="$(rate_for "$n")" 'BEGIN { print int(n + 60 + (r > 0 ? n / r : 0)) }')
+	up_limit=$(awk -v n="$n" -v r="$rate" 'BEGIN { print int(n + 60 + (r > 0 ? n / r : 0)) }')
 	wait_secs "$up_limit" ups_settle "$n" ||
 		progress "$label: $(ls /tmp/bench-up | wc -l) of $n sessions up after $up_limit s"
+	gone=$(gave_up | wc -l)
 	quit=$(statuses)
 	[ -z "$quit" ] || progress "$label: LNS pppds that exited before ip-up:$quit"
 }
@@ -163,8 +167,18 @@ tear_down() {
 		progress "$1: pppds still running $(($2 / 4 + 60)) s after the teardown began"
 }
 
+# echo_given: the lcp-echo-interval an LNS pppd still running was started
+# with, read back from its command line; "-" if none runs.
+echo_given() {
+	for p in $(lns_pppds | head -n 1); do
+		tr '\0' '\n' </proc/$p/cmdline | sed -n '/^lcp-echo-interval$/{n;p;}' | tail -n 1
+		return
+	done
+	echo -
+}
+
 # report LABEL N ROUND: each session's start, ip-up and CPU, and the
-# memory of the LNS pppds.
+# memory of the LNS pppds.  bring_up set $rate and $gone.
 report() {
 	label=$1 n=$2 round=$3
 	up=$(ls /tmp/bench-up | wc -l)
@@ -197,7 +211,7 @@ report() {
 	    "file_max=$(cut -f3 /proc/sys/fs/file-nr)" \
 	    "$(awk '$1 == "MemTotal:" { t = $2 } $1 == "MemAvailable:" { a = $2 } END { print "mem_total_kb=" t, "mem_avail_kb=" a }' /proc/meminfo)" >&3
 	set -- $mem $mem0 $(guest_mem)
-	echo "BENCH: plugin=$label n=$n round=$round rate=$(rate_for "$n") up=$up gave_up=$(gave_up | wc -l) rss_kb=$1 pss_kb=$2 private_dirty_kb=$3 plugin_rss_kb=$4" \
+	echo "BENCH: plugin=$label n=$n round=$round rate=$rate echo=$(echo_given) up=$up gave_up=$gone rss_kb=$1 pss_kb=$2 private_dirty_kb=$3 plugin_rss_kb=$4" \
 	    "guest_used_kb=$(( $5 - $7 )) guest_slab_kb=$(( $8 - $6 ))" >&3
 }
 
@@ -311,15 +325,15 @@ idle() {
 # that must not count against either plugin.  Identical builds differ by
 # 10-30% from run to run here, so only many rounds tell plugins apart.
 # Sizes in bench-idle-sizes also get the idle cost, in their first
-# bench-idle-rounds rounds: with echoes every 30 s on the bring-ups of the
+# bench-idle-rounds rounds: with echo_for's echoes on the bring-ups of the
 # rounds above, with echoes off on bring-ups of their own below.
 IDLE_SIZES=$(cat /payload/bench-idle-sizes 2>/dev/null || true)
 IDLE_ROUNDS=$(cat /payload/bench-idle-rounds 2>/dev/null || echo 2)
 IDLE_SECS=$(cat /payload/bench-idle-secs 2>/dev/null || echo 60)
 IDLE_SETTLE=10
-# Debian's /etc/ppp/options has these; given here so no run depends on it.
-ECHO_ON="lcp-echo-interval 30 lcp-echo-failure 4"
-ECHO_OFF="lcp-echo-interval 0"
+# echoes_for N: echoes on for size N's bring-ups.  lcp-echo-failure 4 is
+# what Debian's /etc/ppp/options has; given here so no run depends on it.
+echoes_for() { echo "lcp-echo-interval $(echo_for "$1") lcp-echo-failure 4"; }
 idle_rounds() { case " $IDLE_SIZES " in *" $1 "*) rounds_for "$1" "$IDLE_ROUNDS" ;; *) echo 0 ;; esac; }
 
 OURS=ours:pppol2tp.so
@@ -331,12 +345,13 @@ ids_for() { [ "$1" = ours ] || echo "pppol2tp_tunnel_id 10 pppol2tp_session_id 1
 first=$(echo $SIZES | cut -d' ' -f1)
 for n in $SIZES; do
 	for round in $(seq 1 "$(rounds_for "$n")"); do
+		echoes=$(echoes_for "$n")
 		for pl in $(order_for "$round"); do
 			label=${pl%%:*}
-			bring_up "$label" "${pl#*:}" "$n" "$(ids_for "$label") $ECHO_ON" "$ECHO_ON"
+			bring_up "$label" "${pl#*:}" "$n" "$(ids_for "$label") $echoes" "$echoes"
 			report "$label" "$n" "$round"
 			[ "$n" != "$first" ] || [ $round != 1 ] || transfer "$label"
-			[ "$round" -gt "$(idle_rounds "$n")" ] || idle "$label" "$n" "$round" 30
+			[ "$round" -gt "$(idle_rounds "$n")" ] || idle "$label" "$n" "$round" "$(echo_for "$n")"
 			tear_down "$label" "$n"
 		done
 	done
@@ -347,13 +362,13 @@ for pl in $(for i in $(seq 1 "$insn_runs"); do echo "$OURS $UPSTREAM_PL"; done);
 	instructions "$label" "${pl#*:}" "$(ids_for "$label")"
 done
 
-# Echoes off, for each idle size; echoes on too for one not in the sizes
-# above.
+# Echoes off, for each idle size; echoes on (echo_for) too for one not in
+# the sizes above.
 for n in $IDLE_SIZES; do
-	case " $SIZES " in *" $n "*) modes=off ;; *) modes="off 30" ;; esac
+	case " $SIZES " in *" $n "*) modes=off ;; *) modes="off $(echo_for "$n")" ;; esac
 	for round in $(seq 1 "$(idle_rounds "$n")"); do
 		for echo in $modes; do
-			if [ $echo = off ]; then eopts=$ECHO_OFF; else eopts=$ECHO_ON; fi
+			if [ $echo = off ]; then eopts="lcp-echo-interval 0"; else eopts=$(echoes_for "$n"); fi
 			for pl in $(order_for "$round"); do
 				label=${pl%%:*}
 				bring_up "$label" "${pl#*:}" "$n" "$(ids_for "$label") $eopts" "$eopts"

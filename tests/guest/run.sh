@@ -58,6 +58,7 @@ if [ -n "${BENCH_SIZES:-}" ]; then
 	echo "${BENCH_MB:-100}" >"$pl/payload/bench-mb"
 	echo "${BENCH_ROUNDS:-2}" >"$pl/payload/bench-rounds"
 	echo "${BENCH_RATES:-}" >"$pl/payload/bench-rates"
+	echo "${BENCH_ECHOES:-}" >"$pl/payload/bench-echoes"
 	echo "${BENCH_PPPD_TDB:-on}" >"$pl/payload/bench-pppd-tdb"
 	echo "${BENCH_INSN_RUNS:-2}" >"$pl/payload/bench-insn-runs"
 	echo "${BENCH_IDLE_SIZES:-}" >"$pl/payload/bench-idle-sizes"
