@@ -6,7 +6,8 @@
 # plot to build/bench/bringup.png.
 #   BENCH_SIZES="1 100 1000" BENCH_ROUNDS="1:10 100:6 1000:2" BENCH_MB=100 \
 #       BENCH_INSN_RUNS=2 tests/bench/bench.sh [--smoke]
-# BENCH_ROUNDS gives rounds per size (N:R), or one count for every size;
+# BENCH_ROUNDS, BENCH_RATES and BENCH_ECHOES give a value per size (N:V),
+# or one value for every size.  BENCH_ROUNDS: rounds per size;
 # BENCH_INSN_RUNS how often each plugin's pppd runs under callgrind.
 # BENCH_RATES="5000:4" (the default) starts a size's LNS sessions that
 # many a second instead of all at once (see README.md).  BENCH_ECHOES=
@@ -15,7 +16,7 @@
 # runs every pppd without pppd's shared database, to see what it costs.
 # BENCH_IDLE_SIZES="100 1000" BENCH_IDLE_ROUNDS="100:3 1000:2"
 # BENCH_IDLE_SECS=60: the idle cost, sessions up and left alone, with LCP
-# echoes off and every 30 s.  BENCH_MEM (MB) defaults to what the largest
+# echoes off and on (BENCH_ECHOES).  BENCH_MEM (MB) defaults to what the largest
 # size needs (about 3 MB a session, both ends, measured at 5000).
 # --smoke (make check): prints PASS:/FAIL: lines instead of a plot.
 set -eu
@@ -33,7 +34,7 @@ echoes=${BENCH_ECHOES-5000:600}
 # asked N SPEC DEFAULT: size N's value in a BENCH_* spec ("N:VALUE ...",
 # or one value for every size), to check the guest against.
 asked() {
-	v=$(echo "$2" | tr ' ' '\n' | sed -n "s/^$1:\([0-9.]*\)$/\1/p")
+	v=$(echo "$2" | tr ' ' '\n' | sed -n "s/^$1:\([0-9.]*\)$/\1/p" | head -n 1)
 	[ -n "$v" ] || v=$(echo "$2" | tr ' ' '\n' | grep -v : | head -n 1)
 	echo "${v:-$3}"
 }
@@ -123,7 +124,7 @@ for n in $sizes; do
 done
 for n in $idle_sizes; do
 	echo
-	awk -v n="$n" -v secs="$idle_secs" -f "$top/tests/bench/stats.awk" -f "$top/tests/bench/idle.awk" "$out/idle.csv"
+	awk -v n="$n" -v secs="$idle_secs" -v on="$(asked "$n" "$echoes" 30)" -f "$top/tests/bench/stats.awk" -f "$top/tests/bench/idle.awk" "$out/idle.csv"
 done
 echo
 echo "Instructions one LNS pppd executes, exec to exit after ip-up (callgrind, one session)"

@@ -3,8 +3,9 @@
 # and about two standard errors of it from the run-to-run spread, for
 # LCP echoes off and on (every 30 s unless BENCH_ECHOES says otherwise).
 # With echoes on, the target is upstream's cost: "same" when the interval
-# holds 1, "above" or "below" when all of it is on one side.  With echoes off upstream notices nothing and costs
-# nothing, so there is no target, only the price.
+# holds 1, "above" or "below" when all of it is on one side.  With echoes
+# off upstream notices nothing and costs nothing, so there is no target,
+# only the price.
 BEGIN { FS = "," }
 NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
 $col["n"] == n {
@@ -54,8 +55,9 @@ function block(e, head, target) {
 END {
 	printf "Idle cost: N = %s sessions up and left alone for %s s; LNS pppds measured\n", n, secs
 	block("off", "LCP echoes off", 0)
-	# The interval the bring-ups had (BENCH_ECHOES); Debian's 30 s if none.
-	on = 30
-	for (e in echoes) if (e != "off") on = e
+	# The interval asked for (-v on=, from BENCH_ECHOES); without it, the
+	# one in the file, or Debian's 30 s.
+	if (on == "") for (e in echoes) if (e != "off") on = e
+	if (on == "") on = 30
 	block(on, "LCP echoes every " on " s" (on == 30 ? " (Debian's /etc/ppp/options)" : ""), 1)
 }

@@ -7,8 +7,9 @@ BEGIN { FS = "," }
 NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
 $col["n"] == n {
 	p = $col["plugin"]; runs[p]++
-	# Runs from before the column existed had Debian's 30 s.
-	echo_secs = ("echo" in col) ? $col["echo"] : 30
+	# What the pppds were given; runs from before the column existed had
+	# Debian's 30 s.
+	if (("echo" in col) && $col["echo"] ~ /^[0-9]/) echo_secs = $col["echo"]
 	for (m in col) if (m != "plugin" && m != "n" && m != "round") {
 		sum[p, m] += $col[m]; sq[p, m] += $col[m] * $col[m]
 	}
@@ -35,6 +36,7 @@ function row(title, m, target,    o, u, r, ci, verdict) {
 	printf "%-30s %11.3f %11.3f %7.3f  +-%.3f  %s\n", title, o, u, r, ci, verdict
 }
 END {
+	if (echo_secs == "") echo_secs = 30
 	if (!runs["ours"] || !runs["upstream"]) {
 		print "  (no results: see build/bench/console.log)"
 		exit

@@ -103,7 +103,7 @@ pppds_gone() { reached=$(pids_of pppd | wc -w); [ "$reached" = 0 ]; }
 # spec_for N SPEC DEFAULT: size N's value in SPEC ("N:VALUE ...", or one
 # value for every size), else DEFAULT.
 spec_for() {
-	v=$(echo "$2" | tr ' ' '\n' | sed -n "s/^$1:\([0-9.]*\)$/\1/p")
+	v=$(echo "$2" | tr ' ' '\n' | sed -n "s/^$1:\([0-9.]*\)$/\1/p" | head -n 1)
 	[ -n "$v" ] || v=$(echo "$2" | tr ' ' '\n' | grep -v : | head -n 1)
 	echo "${v:-$3}"
 }
@@ -168,13 +168,14 @@ tear_down() {
 }
 
 # echo_given: the lcp-echo-interval an LNS pppd still running was started
-# with, read back from its command line; "-" if none runs.
+# with, read back from its command line (the last one given counts, as in
+# pppd); "-" if none runs or it has just exited.
 echo_given() {
+	e=
 	for p in $(lns_pppds | head -n 1); do
-		tr '\0' '\n' </proc/$p/cmdline | sed -n '/^lcp-echo-interval$/{n;p;}' | tail -n 1
-		return
+		e=$(tr '\0' '\n' 2>/dev/null </proc/$p/cmdline | sed -n '/^lcp-echo-interval$/{n;p;}' | tail -n 1)
 	done
-	echo -
+	echo "${e:--}"
 }
 
 # report LABEL N ROUND: each session's start, ip-up and CPU, and the
