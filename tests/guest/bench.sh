@@ -20,9 +20,10 @@ echo 4194304 >/proc/sys/kernel/pid_max
 # warns and runs without it (and without multilink), which tells whether
 # that shared file is what slows thousands of pppds down.
 # Every bring-up starts with it empty, as the first one does.
+PPPD_TDB=$(cat /payload/bench-pppd-tdb 2>/dev/null || echo on)
 reset_tdb() {
 	rm -rf /run/pppd2.tdb
-	[ "$(cat /payload/bench-pppd-tdb 2>/dev/null)" != off ] || mkdir /run/pppd2.tdb
+	[ "$PPPD_TDB" != off ] || mkdir /run/pppd2.tdb
 }
 reset_tdb
 # Figures go to the console as they are taken (fd 3), not through the
@@ -342,9 +343,9 @@ IDLE_SIZES=$(cat /payload/bench-idle-sizes 2>/dev/null || true)
 IDLE_ROUNDS=$(cat /payload/bench-idle-rounds 2>/dev/null || echo 2)
 IDLE_SECS=$(cat /payload/bench-idle-secs 2>/dev/null || echo 60)
 IDLE_SETTLE=10
-# echoes_for N: echoes on for size N's bring-ups.  lcp-echo-failure 4 is
-# what Debian's /etc/ppp/options has; given here so no run depends on it.
-echoes_for() { echo "lcp-echo-interval $(echo_for "$1") lcp-echo-failure 4"; }
+# echo_opts SECS: echoes on, every SECS.  lcp-echo-failure 4 is what
+# Debian's /etc/ppp/options has; given here so no run depends on it.
+echo_opts() { echo "lcp-echo-interval $1 lcp-echo-failure 4"; }
 idle_rounds() { case " $IDLE_SIZES " in *" $1 "*) rounds_for "$1" "$IDLE_ROUNDS" ;; *) echo 0 ;; esac; }
 
 OURS=ours:pppol2tp.so
@@ -355,14 +356,15 @@ order_for() { if [ $(($1 % 2)) = 1 ]; then echo "$OURS $UPSTREAM_PL"; else echo 
 ids_for() { [ "$1" = ours ] || echo "pppol2tp_tunnel_id 10 pppol2tp_session_id 11"; }
 first=$(echo $SIZES | cut -d' ' -f1)
 for n in $SIZES; do
+	on=$(echo_for "$n")
+	echoes=$(echo_opts "$on")
 	for round in $(seq 1 "$(rounds_for "$n")"); do
-		echoes=$(echoes_for "$n")
 		for pl in $(order_for "$round"); do
 			label=${pl%%:*}
 			bring_up "$label" "${pl#*:}" "$n" "$(ids_for "$label") $echoes" "$echoes"
 			report "$label" "$n" "$round"
 			[ "$n" != "$first" ] || [ $round != 1 ] || transfer "$label"
-			[ "$round" -gt "$(idle_rounds "$n")" ] || idle "$label" "$n" "$round" "$(echo_for "$n")"
+			[ "$round" -gt "$(idle_rounds "$n")" ] || idle "$label" "$n" "$round" "$on"
 			tear_down "$label" "$n"
 		done
 	done
@@ -379,7 +381,7 @@ for n in $IDLE_SIZES; do
 	case " $SIZES " in *" $n "*) modes=off ;; *) modes="off $(echo_for "$n")" ;; esac
 	for round in $(seq 1 "$(idle_rounds "$n")"); do
 		for echo in $modes; do
-			if [ $echo = off ]; then eopts="lcp-echo-interval 0"; else eopts=$(echoes_for "$n"); fi
+			if [ $echo = off ]; then eopts="lcp-echo-interval 0"; else eopts=$(echo_opts "$echo"); fi
 			for pl in $(order_for "$round"); do
 				label=${pl%%:*}
 				bring_up "$label" "${pl#*:}" "$n" "$(ids_for "$label") $eopts" "$eopts"
