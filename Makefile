@@ -5,6 +5,7 @@
 #   make install DESTDIR=...   install where that pppd looks for plugins
 #   make deb SUITE=bookworm    the Debian package, built in a clean chroot
 #   make check                 unit tests, then pppd in real kernels (QEMU)
+#   make check-pppd            build, link and load in every pppd release
 #   make demo                  a real L2TP session end to end
 
 PPPD_INCLUDEDIR ?= /usr/include
@@ -24,8 +25,11 @@ endif
 # Which pppd (2.5 ships pppdconf.h) is read from PPPD_INCLUDEDIR alone, never
 # from whatever else is on the include path.
 PPPD_2_5 := $(if $(wildcard $(PPPD_INCLUDEDIR)/pppd/pppdconf.h),1,0)
+# pppd's own `ifname' came in 2.4.8; 2.5 has it but no longer declares it.
+PPPD_REQ_IFNAME := $(if $(filter 1,$(PPPD_2_5)),1,$(if $(shell \
+	grep -l req_ifname $(PPPD_INCLUDEDIR)/pppd/pppd.h 2>/dev/null),1,0))
 ALL_CFLAGS = $(CPPFLAGS) $(CFLAGS) $(WARNINGS) -fPIC -isystem $(PPPD_INCLUDEDIR) \
-	-DCOMPAT_PPPD_2_5=$(PPPD_2_5)
+	-DCOMPAT_PPPD_2_5=$(PPPD_2_5) -DCOMPAT_HAS_REQ_IFNAME=$(PPPD_REQ_IFNAME)
 LDFLAGS_SO = $(CFLAGS) -shared -Wl,-z,now -Wl,-z,relro $(LDFLAGS)
 # Objects go to $(O), so one tree can build for several pppd versions.
 O ?= .
@@ -66,13 +70,21 @@ $(O)/%.o: %.c
 # headers are older than our objects, as dpkg leaves them), recorded in
 # $(O)/pppd.id, rewritten only when it differs.
 PPPD_HEADERS := $(wildcard $(PPPD_INCLUDEDIR)/pppd/*.h)
-PPPD_ID := $(PPPD_2_5) $(PPPD_VERSION) $(if $(PPPD_HEADERS),$(firstword \
+PPPD_ID := $(PPPD_2_5) $(PPPD_REQ_IFNAME) $(PPPD_VERSION) $(if $(PPPD_HEADERS),$(firstword \
 	$(shell cat $(PPPD_HEADERS) | cksum)))
 $(O)/pppd.id: FORCE
 	@mkdir -p $(O)
 	@[ -f $(PPPD_INCLUDEDIR)/pppd/pppd.h ] || { echo "$(PPPD_INCLUDEDIR)" \
 		"has no pppd/pppd.h: install ppp-dev, or give PPPD_INCLUDEDIR=DIR" \
 		"for the directory holding pppd/" >&2; exit 1; }
+	@case "$(PPPD_VERSION)" in 2.4.[789]*|2.[5-9].*|[3-9].*) ;; \
+	"") echo "$(PPPD_INCLUDEDIR)/pppd has pppd.h but no pppd version" \
+		"in patchlevel.h or pppdconf.h: are these pppd's headers?" \
+		"Install ppp-dev, or give PPPD_INCLUDEDIR=DIR of pppd" \
+		"2.4.7 or later" >&2; exit 1 ;; \
+	*) echo "$(PPPD_INCLUDEDIR)/pppd is pppd $(PPPD_VERSION), older" \
+		"than 2.4.7, the oldest pppd this plugin supports: build" \
+		"against pppd 2.4.7 or later" >&2; exit 1 ;; esac
 	@[ "$$(cat $@ 2>/dev/null)" = "$(PPPD_ID)" ] || echo "$(PPPD_ID)" >$@
 $(O)/pppol2tp.o $(O)/openl2tp.o $(O)/hookrec.so: $(PPPD_HEADERS) $(O)/pppd.id
 
@@ -185,6 +197,12 @@ $(VG_DIR)/%: tests/unit/%.c tests/unit/unit.h $$(SRCS_$$*)
 check:
 	@tests/check.sh
 
+# Every pppd of tests/pppd/matrix built from upstream's tarballs
+# (PPPD_SRC_DIR, by default ../shared/pppd-src), the plugins built, linked
+# and loaded in each.
+check-pppd:
+	@tests/pppd/check.sh
+
 # The Debian package for SUITE, built in a clean chroot of that suite, into
 # build/deb/SUITE/; check-deb builds it and runs its round trip, for each
 # of DEB_SUITES.
@@ -220,5 +238,5 @@ clean: clean-objs
 
 FORCE:
 
-.PHONY: FORCE all install clean clean-objs tools unit unit-valgrind check demo fuzz corpus bench \
+.PHONY: FORCE all install clean clean-objs tools unit unit-valgrind check check-pppd demo fuzz corpus bench \
 	deb check-deb

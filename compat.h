@@ -1,17 +1,25 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The one place that tells pppd 2.4.9 from 2.5.x.  Everything else in the
- * tree calls the compat_* names.  The Makefile says which it is
- * (COMPAT_PPPD_2_5, from whether PPPD_INCLUDEDIR holds 2.5's pppdconf.h):
- * searching the include path here would find another pppd's headers.
+ * The one place that tells one pppd from another.  Everything else in the
+ * tree calls the compat_* names.  The Makefile says which pppd it is, from
+ * PPPD_INCLUDEDIR alone (searching the include path here would find
+ * another pppd's headers): COMPAT_PPPD_2_5 (2.5 ships pppdconf.h) and
+ * COMPAT_HAS_REQ_IFNAME (pppd's own `ifname' option, since 2.4.8).
+ *
+ * What a pppd may be built without is read from its headers where they
+ * say (2.5's pppdconf.h: PPP_WITH_MULTILINK, PPP_WITH_IPV6CP), and is
+ * otherwise a weak reference tested at run time (2.4's headers declare
+ * the same things whatever its Makefile left out).  Either way nothing
+ * absent is referenced, and compat_lacking() names it.
  */
 #ifndef COMPAT_H
 #define COMPAT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
-#ifndef COMPAT_PPPD_2_5
-#error "COMPAT_PPPD_2_5 must be 0 or 1: build with the Makefile, which sets it from PPPD_INCLUDEDIR"
+#if !defined(COMPAT_PPPD_2_5) || !defined(COMPAT_HAS_REQ_IFNAME)
+#error "COMPAT_PPPD_2_5 and COMPAT_HAS_REQ_IFNAME must be 0 or 1: build with the Makefile, which sets them from PPPD_INCLUDEDIR"
 #endif
 
 #include <pppd/pppd.h>
@@ -25,9 +33,7 @@
 #include <pppd/ccp.h>
 
 typedef void compat_notify_fn(void *ctx, int arg);
-
-/* Whether this pppd has multilink (and so a join hook a helper can chain). */
-#define compat_has_join_hook()	(&multilink_join_hook != NULL)
+typedef void compat_join_fn(void);
 
 enum compat_event {
 	COMPAT_EV_PHASE,
@@ -49,14 +55,23 @@ enum compat_event {
 #define compat_persist		ppp_persist
 #define compat_ifunit		ppp_ifunit
 #define compat_ifname		ppp_ifname
-#define compat_multilink_join_hook multilink_join_hook
 #define compat_timeout		ppp_timeout
 #define compat_untimeout	ppp_untimeout
-/* A pppd built without multilink has no join hook: see compat_has_join_hook. */
-#pragma weak multilink_join_hook
+
+#ifdef PPP_WITH_MULTILINK
+#define COMPAT_MULTILINK	1
+#define compat_join_hook	multilink_join_hook
+#else
+#define COMPAT_MULTILINK	0
+#define compat_join_hook	compat_no_join_hook
+#endif
+#ifdef PPP_WITH_IPV6CP
+#define COMPAT_IPV6CP		1
+#else
+#define COMPAT_IPV6CP		0
+#endif
 
 /* pppd 2.5 exports these (see "pppd internals" below) but no longer declares them. */
-extern char req_ifname[];
 extern int hungup;
 void link_terminated(int unit);
 #define compat_set_status	ppp_set_status
@@ -87,6 +102,10 @@ compat_notify(enum compat_event ev, compat_notify_fn *fn, void *ctx)
 		[COMPAT_EV_EXIT] = NF_EXIT,
 	};
 
+	/* Without IPv6CP pppd would log each such call as unknown. */
+	if (!COMPAT_IPV6CP &&
+	    (ev == COMPAT_EV_IPV6_UP || ev == COMPAT_EV_IPV6_DOWN))
+		return -1;
 	ppp_add_notify(type[ev], fn, ctx);
 	return 0;
 }
@@ -101,17 +120,20 @@ compat_notify(enum compat_event ev, compat_notify_fn *fn, void *ctx)
 #define compat_add_options	add_options
 #define compat_establish	generic_establish_ppp
 #define compat_disestablish	generic_disestablish_ppp
-#define compat_multilink_join_hook multilink_join_hook
 #define compat_timeout		timeout
 #define compat_untimeout	untimeout
 
 /*
- * A pppd built without IPv6 has no IPv6 notifier lists: weak references
- * let the plugin load there, and compat_notify() skips what is missing.
+ * A pppd built without IPv6 or multilink has no IPv6 notifier lists or
+ * join hook: weak references let the plugin load there, and what is
+ * missing is skipped.
  */
 #pragma weak ipv6_up_notifier
 #pragma weak ipv6_down_notifier
 #pragma weak multilink_join_hook
+#define COMPAT_MULTILINK	(&multilink_join_hook != NULL)
+#define COMPAT_IPV6CP		(&ipv6_up_notifier != NULL)
+#define compat_join_hook	multilink_join_hook
 
 static inline void compat_set_modem(int on) { modem = on; }
 static inline void compat_set_status(int s) { status = s; }
@@ -152,6 +174,23 @@ compat_notify(enum compat_event ev, compat_notify_fn *fn, void *ctx)
 
 #endif
 
+/* What compat_join_hook names in a pppd without multilink: never called. */
+static compat_join_fn *compat_no_join_hook __attribute__((unused));
+
+/*
+ * Put fn in pppd's multilink join hook and return the hook it replaces
+ * (for fn to chain), or -1 in a pppd without multilink.
+ */
+static inline int
+compat_chain_join(compat_join_fn *fn, compat_join_fn **prev)
+{
+	if (!COMPAT_MULTILINK)
+		return -1;
+	*prev = compat_join_hook;
+	compat_join_hook = fn;
+	return 0;
+}
+
 /*
  * pppd internals: what the plugin needs that pppd 2.5 keeps in
  * pppd-private.h (not installed, free to change in any release) and offers
@@ -162,7 +201,7 @@ compat_notify(enum compat_event ev, compat_notify_fn *fn, void *ctx)
  *                            wait out their retries;
  *   req_ifname               the name pppd gives the interface it creates
  *                            (ppp_set_ifname() only renames pppd's idea of
- *                            it, after creation).
+ *                            it, after creation); 2.4.7 has none.
  * Everything else the plugin uses is pppd.h, options.h, lcp.h, ipcp.h,
  * ccp.h and multilink.h API.  Weak references let the plugin load in a pppd
  * that lacks one, so that plugin_init can name it instead of the loader
@@ -170,7 +209,16 @@ compat_notify(enum compat_event ev, compat_notify_fn *fn, void *ctx)
  */
 #pragma weak hungup
 #pragma weak link_terminated
+
+#if COMPAT_HAS_REQ_IFNAME
+#if COMPAT_PPPD_2_5
+extern char req_ifname[];
+#endif
 #pragma weak req_ifname
+#define compat_req_ifname()	(&req_ifname[0] != NULL ? req_ifname : NULL)
+#else
+#define compat_req_ifname()	((char *)NULL)
+#endif
 
 /* The first pppd internal this pppd does not export, or NULL. */
 static inline const char *
@@ -180,9 +228,22 @@ compat_missing_internal(void)
 		return "hungup";
 	if (link_terminated == NULL)
 		return "link_terminated";
-	if (&req_ifname == NULL)
-		return "req_ifname";
 	return NULL;
+}
+
+/*
+ * What this pppd was built without that the plugin would use, for one
+ * line at load ("" when nothing is missing).
+ */
+static inline const char *
+compat_lacking(char *buf, size_t len)
+{
+	snprintf(buf, len, "%s%s%s",
+	    COMPAT_MULTILINK ? "" : " multilink (joined links go unreported)",
+	    COMPAT_IPV6CP ? "" : " IPv6CP (IPv6 up/down unreported)",
+	    compat_req_ifname() != NULL ? "" :
+	    " ifname (pppol2tp_ifname is refused)");
+	return buf;
 }
 
 /* End the link the way pppd ends one whose line hung up. */

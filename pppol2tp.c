@@ -326,7 +326,7 @@ on_phase(void *ctx, int phase)
 		report_updown(ncp_updown_exit(&ncp));
 }
 
-static void (*prev_join_hook)(void);
+static compat_join_fn *prev_join_hook;
 
 /*
  * A link that joins an existing bundle stops in PHASE_NETWORK: the
@@ -381,6 +381,8 @@ on_pppd_exit(void *ctx, int arg)
 static void
 check_l2tp_options(void)
 {
+	char *pppd_ifname = compat_req_ifname();
+
 	if (compat_persist()) {
 		compat_option_error("pppol2tp: 'persist' (or 'demand', which "
 		    "implies it) cannot be used: the L2TP daemon owns the "
@@ -392,22 +394,30 @@ check_l2tp_options(void)
 	check_id("pppol2tp_session_id", session_opt, session.session_id,
 	    "session");
 
-	/* pppd's own option would fail the same way as ours: see optcheck.c. */
-	if (strchr(req_ifname, '%') != NULL) {
-		compat_option_error("ifname '%s' contains '%%', which the kernel "
-		    "would expand to a name pppd never learns: give a fixed "
-		    "name, or none for pppN", req_ifname);
-		option_fail();
-	}
-	/* pppd names the interface when it creates it, before ip-up. */
-	if (ifname_opt[0] != '\0') {
-		if (req_ifname[0] != '\0' && strcmp(req_ifname, ifname_opt)) {
-			compat_option_error("pppol2tp_ifname '%s' conflicts "
-			    "with ifname '%s': give only one", ifname_opt,
-			    req_ifname);
+	if (pppd_ifname == NULL) {
+		if (ifname_opt[0] != '\0') {
+			compat_option_error("pppol2tp_ifname '%s': pppd %s "
+			    "cannot name the interface it creates (pppd's "
+			    "ifname came in 2.4.8): upgrade pppd, or remove "
+			    "the option to get pppN", ifname_opt,
+			    COMPAT_PPPD_VERSION);
 			option_fail();
 		}
-		snprintf(req_ifname, IFNAMSIZ, "%s", ifname_opt);
+	} else if (strchr(pppd_ifname, '%') != NULL) {
+		/* pppd's own option would fail as ours: see optcheck.c. */
+		compat_option_error("ifname '%s' contains '%%', which the kernel "
+		    "would expand to a name pppd never learns: give a fixed "
+		    "name, or none for pppN", pppd_ifname);
+		option_fail();
+	} else if (ifname_opt[0] != '\0') {
+		/* pppd names the interface when it creates it, before ip-up. */
+		if (pppd_ifname[0] != '\0' && strcmp(pppd_ifname, ifname_opt)) {
+			compat_option_error("pppol2tp_ifname '%s' conflicts "
+			    "with ifname '%s': give only one", ifname_opt,
+			    pppd_ifname);
+			option_fail();
+		}
+		snprintf(pppd_ifname, IFNAMSIZ, "%s", ifname_opt);
 	}
 
 	accm_report_init(&accm);
@@ -418,10 +428,7 @@ check_l2tp_options(void)
 	compat_notify(COMPAT_EV_IPV6_UP, on_ncp, &ipv6_up);
 	compat_notify(COMPAT_EV_IPV6_DOWN, on_ncp, &ipv6_down);
 	compat_notify(COMPAT_EV_EXIT, on_pppd_exit, NULL);
-	if (compat_has_join_hook()) {
-		prev_join_hook = compat_multilink_join_hook;
-		compat_multilink_join_hook = on_join;
-	}
+	compat_chain_join(on_join, &prev_join_hook);
 	prev_snoop_send = snoop_send_hook;
 	snoop_send_hook = on_send_frame;
 }
@@ -653,11 +660,15 @@ void
 plugin_init(void)
 {
 	const char *missing = compat_missing_internal();
+	char lacking[160];
 
 	/* Without it a session would load fine and fail later, obscurely. */
 	if (missing != NULL)
 		fatal("pppol2tp: this pppd %s has no '%s', a pppd internal the "
 		    "plugin uses: use a pppol2tp.so built for this very pppd",
 		    COMPAT_PPPD_VERSION, missing);
+	if (*compat_lacking(lacking, sizeof(lacking)) != '\0')
+		info("pppol2tp: pppd %s was built without:%s",
+		    COMPAT_PPPD_VERSION, lacking);
 	compat_add_options(l2tp_options);
 }

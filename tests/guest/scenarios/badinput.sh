@@ -71,7 +71,7 @@ expect_refusal "two session sockets" "pppol2tp: given twice, fd 3 and fd 4: give
 # A pppd that does not export an internal the plugin uses (compat.h lists
 # them; here the plugin is built as such a pppd would see it) refuses the
 # plugin at load, naming it: pppd's fatal error, exit 1.
-for sym in hungup link_terminated req_ifname; do
+for sym in hungup link_terminated; do
 	in_lns $S -- pppd plugin /payload/pppol2tp-no-$sym.so pppol2tp 3 \
 		nodetach noauth >"$T/out" 2>&1
 	rc=$?
@@ -82,6 +82,17 @@ for sym in hungup link_terminated req_ifname; do
 		fail "pppd without '$sym': exit $rc, said: $(tr '\n' ' ' <"$T/out")"
 	fi
 done
+# A pppd without its own ifname (2.4.7) still runs the plugin; only
+# pppol2tp_ifname, which needs it, is refused at start, naming the version.
+in_lns $S -- pppd plugin /payload/pppol2tp-no-req_ifname.so pppol2tp 3 \
+	pppol2tp_ifname l2tp9 nodetach noauth >"$T/out" 2>&1
+rc=$?
+if [ $rc -eq 2 ] && grep -q "pppol2tp_ifname 'l2tp9': pppd $PPPD_VERSION cannot name the interface it creates" "$T/out" &&
+    grep -q "pppol2tp: pppd $PPPD_VERSION was built without: ifname" "$T/out"; then
+	pass "pppd without 'req_ifname': pppol2tp_ifname refused with exit 2, naming pppd $PPPD_VERSION"
+else
+	fail "pppd without 'req_ifname': pppol2tp_ifname: exit $rc, said: $(tr '\n' ' ' <"$T/out")"
+fi
 
 # dump and dryrun print the options, ours included, and exit cleanly.
 in_lns $S -- pppd $P pppol2tp 3 pppol2tp_reorderto 100 pppol2tp_ifname dr0 \
