@@ -102,6 +102,7 @@ step build build_fresh "for the installed pppd" build/host
 step install tests/install.sh
 step unit make -s WERROR=1 unit
 step valgrind unit_valgrind
+step pppd tests/pppd/check.sh
 step fuzz tests/fuzz/run.sh "${FUZZ_SMOKE_SECONDS:-10}"
 for suite in $suites; do
 	step "$suite" tests/guest/run.sh "$suite"

@@ -17,6 +17,11 @@ command -v clang >/dev/null || need="$need clang"
 ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 ||
 	need="$need libclang-rt-dev"
 command -v perl >/dev/null || need="$need perl-base"
+# check-pppd builds pppd 2.5 from its release trees, and once with musl.
+command -v autoreconf >/dev/null || need="$need autoconf"
+command -v automake >/dev/null || need="$need automake"
+command -v libtoolize >/dev/null || need="$need libtool"
+command -v musl-gcc >/dev/null || need="$need musl-tools"
 [ -z "$need" ] && exit 0
 echo "deps: installing$need"
 if [ "$(id -u)" != 0 ]; then

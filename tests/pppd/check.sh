@@ -1,0 +1,121 @@
+#!/bin/sh
+# make check-pppd: for each pppd of tests/pppd/matrix, build that pppd from
+# its upstream tarball (cached in build/pppd/), build both plugins for it
+# with WERROR=1, check that every symbol they need resolves in that pppd
+# binary or its libraries, and that it loads them and the plugin names
+# what that pppd lacks.  One PASS:/FAIL: line per pppd and step.
+#   PPPD_SRC_DIR  the tarballs (default: ../shared/pppd-src beside the tree)
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+cd "$top"
+src=${PPPD_SRC_DIR:-$top/../shared/pppd-src}
+names=$(awk '/^[^#]/ { print $1 }' "$here/matrix")
+
+if [ ! -d "$src" ]; then
+	msg="no pppd sources in '$src': untested: $(echo $names);"
+	msg="$msg give PPPD_SRC_DIR=DIR holding $(awk '/^[^#]/ { print $2 }' "$here/matrix" | sort -u | tr '\n' ' ')"
+	# CI must prove every pppd; a developer without the tarballs is told.
+	if [ -n "${CI:-}" ]; then echo "FAIL: pppd: $msg"; exit 1; fi
+	echo "note: pppd: $msg"
+	exit 0
+fi
+
+status=0
+pass() { echo "PASS: pppd $name: $*"; }
+fail() { echo "FAIL: pppd $name: $*"; status=1; }
+
+# The dynamic symbols a file defines, without version suffixes.
+defined() { nm -D --defined-only "$1" 2>/dev/null | awk '{ sub(/@.*/, "", $3); print $3 }'; }
+
+# unresolved PPPD SO...: the strong undefined symbols of the SOs that
+# neither PPPD, the libraries its own loader (glibc's or musl's) finds
+# for it, nor one of the SOs (the helper uses the plugin's hooks) defines.
+unresolved() {
+	pppd=$1
+	shift
+	loader=$(readelf -l "$pppd" | sed -n 's/.*program interpreter: \(.*\)]$/\1/p')
+	{
+		defined "$pppd"
+		for so in "$@"; do defined "$so"; done
+		for lib in $("$loader" --list "$pppd" | sed -n 's/.* => \(\/[^ ]*\) .*/\1/p'); do
+			defined "$lib"
+		done
+	} | sort -u >"$dir/defined"
+	for so in "$@"; do
+		nm -D --undefined-only "$so" | awk '$1 == "U" { sub(/@.*/, "", $2); print $2 }'
+	done | sort -u | comm -23 - "$dir/defined"
+}
+
+for name in $names; do
+	set -- $(awk -v n="$name" '$1 == n { print $2, $3, $4 }' "$here/matrix")
+	cc=$2 lacks=$3
+	pdir=build/pppd/$name
+	dir=$pdir/plugin
+	if ! "$here/build.sh" "$name" "$src" "$pdir" >"$pdir.log" 2>&1; then
+		fail "pppd builds from $1 (see $pdir/*.log)"
+		cat "$pdir.log"
+		tail -n 20 "$pdir"/make.log "$pdir"/configure.log 2>/dev/null
+		continue
+	fi
+	pass "pppd builds from $1"
+	prefix=$top/$pdir/prefix
+	extra=
+	[ "$cc" != musl-gcc ] || extra="CPPFLAGS=-isystem $top/$pdir/uapi"
+	rm -rf "$dir"
+	mkdir -p "$dir"
+	if make -s O="$dir" WERROR=1 CC="$cc" ${extra:+"$extra"} \
+	    PPPD_INCLUDEDIR="$prefix/include" all >"$dir/build.log" 2>&1 &&
+	    [ ! -s "$dir/build.log" ]; then
+		pass "both plugins build with WERROR=1, zero warnings"
+	else
+		fail "both plugins build with WERROR=1, zero warnings: the build said:"
+		cat "$dir/build.log"
+		continue
+	fi
+	missing=$(unresolved "$prefix/sbin/pppd" "$dir/pppol2tp.so" "$dir/openl2tp.so")
+	if [ -z "$missing" ]; then
+		pass "every symbol both plugins need resolves in that pppd or its libraries"
+	else
+		fail "symbols that pppd does not define: $(echo $missing)"
+	fi
+	# pppd loads plugins as it reads its options, in order: --version
+	# after them exits 0 once both plugin_init have run.  (Since 2.5.4
+	# "Plugin ... loaded." is a debug message.)
+	"$prefix/sbin/pppd" logfd 2 debug plugin "$top/$dir/pppol2tp.so" \
+	    plugin "$top/$dir/openl2tp.so" --version >"$dir/load.log" 2>&1
+	rc=$?
+	said=$(sed -n 's/^pppol2tp: pppd .* was built without://p' "$dir/load.log")
+	named=$(echo "$said" | grep -o '\(^\| \)[A-Za-z0-9]* (' | tr -d ' (' | paste -sd, -)
+	[ -n "$named" ] || named=-
+	sed 's/^/note: pppd '"$name"': load: /' "$dir/load.log"
+	if [ $rc -eq 0 ] && [ "$(grep -c '^Plugin .* loaded\.$' "$dir/load.log")" = 2 ] &&
+	    [ "$named" = "$lacks" ]; then
+		pass "pppd loads both plugins, which find it lacks: $lacks"
+	else
+		fail "pppd loads both plugins, which find it lacks: $lacks (exit $rc, named: $named)"
+	fi
+done
+
+# Headers that are not pppd's, or of a pppd older than 2.4.7, stop the
+# build with what to do instead of failing somewhere in the compiler.
+name=bad-headers
+fake=build/pppd/fake
+# refused LABEL PATTERN VERSION_LINE: a pppd/pppd.h, and patchlevel.h
+# holding VERSION_LINE, must make the build stop, saying PATTERN.
+refused() {
+	rm -rf "$fake"
+	mkdir -p "$fake/pppd"
+	: >"$fake/pppd/pppd.h"
+	echo "$3" >"$fake/pppd/patchlevel.h"
+	if make -s O="$fake/out" PPPD_INCLUDEDIR="$fake" all >"$fake.log" 2>&1; then
+		fail "$1: built a plugin anyway"
+	elif grep -q -- "$2" "$fake.log"; then
+		pass "$1: the build stops, saying: $(grep -m 1 -- "$2" "$fake.log")"
+	else
+		fail "$1: the build failed without saying '$2': $(cat "$fake.log")"
+	fi
+}
+refused "headers with no pppd version" "but no pppd version" ""
+refused "pppd 2.4.6's headers" "older than 2.4.7, the oldest pppd" '#define VERSION "2.4.6"'
+exit $status
