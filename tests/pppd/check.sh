@@ -11,6 +11,7 @@ top=$(cd "$here/../.." && pwd)
 cd "$top"
 src=${PPPD_SRC_DIR:-$top/../shared/pppd-src}
 names=$(awk '/^[^#]/ { print $1 }' "$here/matrix")
+mkdir -p build/pppd
 
 if [ ! -d "$src" ]; then
 	msg="no pppd sources in '$src': untested: $(echo $names);"
