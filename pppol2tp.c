@@ -61,8 +61,8 @@ static struct ncp_updown ncp;
 static struct channel l2tp_channel;
 
 /*
- * How often to ask the kernel whether the session still exists, once the
- * link is up and when pppd sends no LCP echoes: often enough that a
+ * How often to ask the kernel whether the session still exists, from the
+ * channel's connect on, while pppd sends no LCP echoes: often enough that a
  * deleted session ends within seconds.  It costs one wake-up of pppd a
  * check; with echoes on, the checks ride on them instead (on_send_frame).
  */
@@ -285,7 +285,6 @@ report_accm(void)
 		    pppol2tp_session_id, accm.send_accm, accm.recv_accm);
 }
 
-static void start_watch(void);
 static void (*prev_snoop_send)(unsigned char *frame, int len);
 static void on_send_frame(unsigned char *frame, int len);
 
@@ -309,8 +308,7 @@ lcp_is_up(void)
 static void report_updown(int up);
 
 /*
- * The link is up (PHASE_RUNNING): watch the session from now on.  In
- * PHASE_DISCONNECT, link_terminated() ends the link: under multilink it
+ * In PHASE_DISCONNECT, link_terminated() ends the link: under multilink it
  * never took the network protocols down (link_down() leaves them to the
  * bundle), so the session is reported down here.
  */
@@ -320,8 +318,6 @@ on_phase(void *ctx, int phase)
 	(void)ctx;
 	if (phase == PHASE_AUTHENTICATE)
 		lcp_is_up();
-	if (phase == PHASE_RUNNING)
-		start_watch();
 	if (phase == PHASE_DISCONNECT)
 		report_updown(ncp_updown_exit(&ncp));
 }
@@ -331,13 +327,12 @@ static compat_join_fn *prev_join_hook;
 /*
  * A link that joins an existing bundle stops in PHASE_NETWORK: the
  * bundle's master runs IPCP, so no ip-up reaches this pppd.  It carries
- * the bundle's traffic from now on: up for the daemon, and watched.
+ * the bundle's traffic from now on: up for the daemon.
  */
 static void
 on_join(void)
 {
 	report_updown(ncp_updown_event(&ncp, NCP_BUNDLE, 1));
-	start_watch();
 	if (prev_join_hook != NULL)
 		prev_join_hook();
 }
@@ -559,17 +554,14 @@ on_send_frame(unsigned char *frame, int len)
 }
 
 /*
- * Started when the link is up (PHASE_RUNNING), so a session that never
- * gets that far never opens a netlink socket.
+ * Started when the channel connects: a session deleted while LCP waits
+ * for a silent peer (xl2tpd starts pppd `passive'), or during
+ * authentication, has no other timer to end pppd.  The first check runs
+ * from pppd's main loop, never inside whatever pppd is in the middle of.
  */
 static void
 start_watch(void)
 {
-	/*
-	 * A multilink master whose own link has ended still runs the
-	 * bundle's IPCP: a renegotiation brings it back to PHASE_RUNNING
-	 * with no session of its own left to watch.
-	 */
 	if (session_fd < 0 || watch.fd >= 0 || watch_given_up)
 		return;
 	if (l2tp_watch_open(&watch) < 0) {
@@ -579,7 +571,7 @@ start_watch(void)
 		return;
 	}
 	watch_failing = 0;
-	watch_session(NULL);
+	compat_timeout(watch_session, NULL, 0, 0);
 }
 
 static void
@@ -620,6 +612,7 @@ connect_l2tp(void)
 	    (unsigned)session.tunnel_id, (unsigned)session.session_id,
 	    (unsigned)session.peer_tunnel_id,
 	    (unsigned)session.peer_session_id, lns_mode ? ", LNS" : "");
+	start_watch();
 	return session_fd;
 }
 
