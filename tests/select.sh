@@ -66,6 +66,10 @@ fi
 if make -s O=build/select/none PPPD_INCLUDEDIR=build/select/none all >build/select/none.log 2>&1; then
 	echo "FAIL: select none: PPPD_INCLUDEDIR without pppd/pppd.h built a plugin anyway"
 	status=1
+elif ! grep -q 'has no pppd/pppd.h' build/select/none.log; then
+	# A build that failed for any other reason proves nothing here.
+	echo "FAIL: select none: the build failed without saying the headers are missing: $(head -n 3 build/select/none.log)"
+	status=1
 else
 	echo "PASS: select none: PPPD_INCLUDEDIR without pppd/pppd.h stops: $(grep -m 1 'has no pppd/pppd.h' build/select/none.log)"
 fi
