@@ -98,14 +98,27 @@ check "peer link down: LNS pppd saw the echo failure" grep -q 'No response to 3 
 
 # 3. Signals to the LNS pppd in each phase: SIGTERM and SIGHUP end the
 # session (there is no redial on a daemon's socket).
+# signal_lns CASE SIG: the LNS pppd must be there to take the signal, and
+# must say it took it (pppd logs both at info level).
+signal_lns() {
+	p=$(pppd_pid lns)
+	check "$1: the LNS pppd was running when signalled" test -n "$p"
+	[ -z "$p" ] || kill -$2 "$p"
+}
+signal_seen() {
+	check "$1: the LNS pppd ended on the signal" \
+		grep -q 'Terminating on signal 15\|Hangup (SIGHUP)' "$T/lns-pppd.log"
+}
 for sig in TERM HUP; do
 	# During LCP: the LAC never answers.
 	begin
 	start_end lns $LNS_PLUGINS pppol2tp 3 $LNS_OPTS
-	wait_until 20 grep -q 'sent \[LCP ConfReq' "$T/lns-pppd.log"
+	wait_until 20 grep -q 'sent \[LCP ConfReq' "$T/lns-pppd.log" ||
+		fail "SIG$sig during LCP: the LNS pppd sent no LCP Configure-Request"
 	t0=$(date +%s)
-	kill -$sig "$(pppd_pid lns)"
+	signal_lns "SIG$sig during LCP" $sig
 	clean_after "SIG$sig during LCP" $t0 ""
+	signal_seen "SIG$sig during LCP"
 
 	# During IPCP: the LAC insists on an address the LNS keeps refusing
 	# (for far longer than the test takes: 100000 naks on either side
@@ -115,10 +128,12 @@ for sig in TERM HUP; do
 	start_end lac plugin pppol2tp.so pppol2tp 3 silent 198.51.100.77: ipcp-max-failure 100000 noipv6
 	wait_until 20 grep -q 'Connect:' "$T/lac-pppd.log"
 	start_end lns $LNS_PLUGINS pppol2tp 3 $LNS_OPTS ipcp-max-failure 100000 noipv6
-	wait_until 40 grep -q 'IPCP ConfNak' "$T/lns-pppd.log"
+	wait_until 40 grep -q 'IPCP ConfNak' "$T/lns-pppd.log" ||
+		fail "SIG$sig during IPCP: IPCP never reached a Configure-Nak"
 	t0=$(date +%s)
-	kill -$sig "$(pppd_pid lns)"
+	signal_lns "SIG$sig during IPCP" $sig
 	clean_after "SIG$sig during IPCP" $t0 ""
+	signal_seen "SIG$sig during IPCP"
 
 	# When up.
 	begin

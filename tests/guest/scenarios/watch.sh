@@ -55,8 +55,10 @@ check "a live session is left alone (pppd still up after 15 s of checks)" \
 
 delete_tunnel "deleted session" "$T/lns-status" 40
 # Each check reads the kernel's answer right after asking: it must be there.
-check "every check was answered at once (no 'session check failed')" \
-	sh -c "! grep -q 'session check failed' '$T/lns-pppd.log'"
+# Any of the watch's complaints (a failed check, an unanswered or missing
+# family lookup, no socket) means a check was not answered at once.
+check "every check was answered at once (the watch logged no trouble)" \
+	sh -c "! grep -E -q 'session check failed|no l2tp netlink family|cannot watch the session' '$T/lns-pppd.log'"
 check "no LCP echo was sent by either end (only the watch could notice)" \
 	sh -c "! grep -q 'sent \[LCP EchoReq' '$T/lns-pppd.log' '$T/lac-pppd.log'"
 check "deleted session: ip-down ran" grep -q 'ip-down' "$T/lns-pppd.log"
