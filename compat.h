@@ -59,7 +59,9 @@ enum compat_event {
 #define compat_untimeout	ppp_untimeout
 
 #ifdef PPP_WITH_MULTILINK
-#define COMPAT_MULTILINK	1
+/* Weak as in 2.4: the same binary may meet a pppd rebuilt without it. */
+#pragma weak multilink_join_hook
+#define COMPAT_MULTILINK	(&multilink_join_hook != NULL)
 #define compat_join_hook	multilink_join_hook
 #else
 #define COMPAT_MULTILINK	0
