@@ -180,17 +180,16 @@ compat_notify(enum compat_event ev, compat_notify_fn *fn, void *ctx)
 static compat_join_fn *compat_no_join_hook __attribute__((unused));
 
 /*
- * Put fn in pppd's multilink join hook and return the hook it replaces
- * (for fn to chain), or -1 in a pppd without multilink.
+ * Put fn in pppd's multilink join hook and leave the hook it replaces in
+ * *prev, for fn to chain; nothing in a pppd without multilink.
  */
-static inline int
+static inline void
 compat_chain_join(compat_join_fn *fn, compat_join_fn **prev)
 {
 	if (!COMPAT_MULTILINK)
-		return -1;
+		return;
 	*prev = compat_join_hook;
 	compat_join_hook = fn;
-	return 0;
 }
 
 /*

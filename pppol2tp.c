@@ -460,7 +460,6 @@ apply(const char *opt, enum l2tp_setting which, int value)
  * starts; repeating it for the life of a link would bury the log.
  */
 static bool watch_failing;
-static bool watch_given_up;	/* said so once: not again on renegotiation */
 static bool echoes_seen;	/* pppd sends LCP echoes: check on those */
 
 /* Ask the family, read it and ask the session, read that. */
@@ -528,7 +527,6 @@ watch_session(void *arg)
 		    "netlink family after %d tries (%m; is l2tp_netlink "
 		    "loaded?); a deleted session is noticed only by LCP "
 		    "echoes", L2TP_WATCH_LOOKUPS);
-		watch_given_up = 1;
 		l2tp_watch_close(&watch);
 		break;
 	}
@@ -558,19 +556,16 @@ on_send_frame(unsigned char *frame, int len)
  * for a silent peer (xl2tpd starts pppd `passive'), or during
  * authentication, has no other timer to end pppd.  The first check runs
  * from pppd's main loop, never inside whatever pppd is in the middle of.
+ * pppd connects once (persist is refused), so it starts once.
  */
 static void
 start_watch(void)
 {
-	if (session_fd < 0 || watch.fd >= 0 || watch_given_up)
-		return;
 	if (l2tp_watch_open(&watch) < 0) {
 		notice("pppol2tp: cannot watch the session: no netlink socket "
 		    "(%m); a deleted session is noticed only by LCP echoes");
-		watch_given_up = 1;
 		return;
 	}
-	watch_failing = 0;
 	compat_timeout(watch_session, NULL, 0, 0);
 }
 
