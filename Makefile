@@ -5,7 +5,7 @@
 #   make install DESTDIR=...   install where that pppd looks for plugins
 #   make deb SUITE=bookworm    the Debian package, built in a clean chroot
 #   make check                 unit tests, then pppd in real kernels (QEMU)
-#   make check-pppd            build, link and load in every pppd release
+#   make check-pppd            build, link, load and run in every pppd release
 #   make demo                  a real L2TP session end to end
 
 PPPD_INCLUDEDIR ?= /usr/include
@@ -199,7 +199,7 @@ check:
 
 # Every pppd of tests/pppd/matrix built from upstream's tarballs
 # (PPPD_SRC_DIR, by default ../shared/pppd-src), the plugins built, linked
-# and loaded in each.
+# and loaded in each, and a session with each in the bookworm guest.
 check-pppd:
 	@tests/pppd/check.sh
 

@@ -52,6 +52,12 @@ cp -r "$here/scenarios" "$pl/payload/"
 # The demo is a scenario of its own, run only when asked for.
 [ -z "${DEMO:-}" ] || cp "$here/demo.sh" "$pl/payload/scenarios/"
 [ -z "${CAPTURE:-}" ] || cp "$here/capture.sh" "$pl/payload/scenarios/"
+# check-pppd's pppds and what they need in the root (musl's loader).
+if [ -n "${PPPDS:-}" ]; then
+	cp "$here/pppds.sh" "$pl/payload/scenarios/"
+	cp -r "$PPPDS/builds" "$pl/payload/pppds"
+	[ ! -d "$PPPDS/root" ] || cp -a "$PPPDS/root/." "$pl/"
+fi
 if [ -n "${BENCH_SIZES:-}" ]; then
 	cp "$here/bench.sh" "$pl/payload/scenarios/"
 	echo "$BENCH_SIZES" >"$pl/payload/bench-sizes"

@@ -2,8 +2,10 @@
 # make check-pppd: for each pppd of tests/pppd/matrix, build that pppd from
 # its upstream tarball (cached in build/pppd/), build both plugins for it
 # with WERROR=1, check that every symbol they need resolves in that pppd
-# binary or its libraries, and that it loads them and the plugin names
-# what that pppd lacks.  One PASS:/FAIL: line per pppd and step.
+# binary or its libraries, that it loads them and the plugin names what
+# that pppd lacks, and then a session through xl2tpd with each of them in
+# the bookworm guest (tests/guest/pppds.sh).  One PASS:/FAIL: line per
+# pppd and step.
 #   PPPD_SRC_DIR  the tarballs (default: ../shared/pppd-src beside the tree)
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -46,6 +48,32 @@ unresolved() {
 	for so in "$@"; do
 		nm -D --undefined-only "$so" | awk '$1 == "U" { sub(/@.*/, "", $2); print $2 }'
 	done | sort -u | comm -23 - "$dir/defined"
+}
+
+# stage NAME PREFIX PLUGIN_DIR LACKS: what the guest needs for a session
+# with this pppd: the binary, both plugins, and the directory it loads a
+# bare "plugin pppol2tp.so" from (2.4: DESTDIR/lib/pppd/VERSION, 2.5:
+# libdir/pppd/VERSION, both under the prefix it was configured with).
+guest=build/pppd/guest
+rm -rf "$guest"
+mkdir -p "$guest/builds"
+stage() {
+	g=$guest/builds/$1
+	version=$("$2/sbin/pppd" --version 2>&1 | sed -n 's/^pppd version //p')
+	plugindir=$2/lib/pppd/$version
+	if ! strings "$2/sbin/pppd" | grep -qx "$plugindir"; then
+		fail "session: cannot tell where this pppd looks for plugins (not $plugindir)"
+		return
+	fi
+	mkdir -p "$g"
+	cp "$2/sbin/pppd" "$3/pppol2tp.so" "$3/openl2tp.so" "$g/"
+	echo "$version" >"$g/version"
+	echo "$plugindir" >"$g/plugindir"
+	echo "$4" >"$g/lacks"
+	loader=$(readelf -l "$2/sbin/pppd" | sed -n 's/.*program interpreter: \(.*\)]$/\1/p')
+	case $loader in
+	*musl*) mkdir -p "$guest/root/lib" && cp -L "$loader" "$guest/root$loader" ;;
+	esac
 }
 
 for name in $names; do
@@ -93,10 +121,30 @@ for name in $names; do
 	if [ $rc -eq 0 ] && [ "$(grep -c '^Plugin .* loaded\.$' "$dir/load.log")" = 2 ] &&
 	    [ "$named" = "$lacks" ]; then
 		pass "pppd loads both plugins, which find it lacks: $lacks"
+		stage "$name" "$prefix" "$dir" "$lacks"
 	else
 		fail "pppd loads both plugins, which find it lacks: $lacks (exit $rc, named: $named)"
 	fi
 done
+
+# A session with each pppd that loaded the plugins, in the bookworm guest
+# (kernel 6.1; its libraries are this machine's, which built them).
+staged=$(ls "$guest/builds")
+if [ -n "$staged" ]; then
+	n=$(echo "$staged" | wc -w)
+	# Per build at most 130 s of waits in pppds.sh (up 70, ping 9,
+	# hang-up 30, the rest); a hang guard, not a target.
+	PPPDS=$guest SCENARIO_LIMIT=$((n * 180)) tests/guest/run.sh bookworm pppds \
+	    >"$guest/run.log" 2>&1
+	sed -n 's/^guest: /note: pppd: session guest: /p' build/bookworm/console.log
+	sed -n 's/^\(PASS\|FAIL\): bookworm pppd /\1: pppd /p; /^FAIL: bookworm \(guest\|pppds\):/p' \
+	    "$guest/run.log"
+	grep -q '^FAIL: ' "$guest/run.log" && status=1
+	for name in $staged; do
+		grep -q "^PASS: bookworm pppd $name: session: PPP up" "$guest/run.log" ||
+			fail "session: the guest gave no 'PPP up' verdict (see $guest/run.log)"
+	done
+fi
 
 # Headers that are not pppd's, or of a pppd older than 2.4.7, stop the
 # build with what to do instead of failing somewhere in the compiler.
