@@ -111,6 +111,14 @@ install: $(O)/pppol2tp.so $(O)/openl2tp.so
 		"loads plugins: no pppd version in $(PPPD_INCLUDEDIR)/pppd/pppdconf.h" \
 		"or patchlevel.h.  Install ppp-dev, or give PPPD_INCLUDEDIR=DIR" \
 		"or PLUGINDIR=DIR." >&2; exit 1; }
+	@installed=$$( (pppd --version) 2>&1 | sed -n 's/^pppd version //p'); \
+	[ -n "$(DESTDIR)" ] || [ -z "$$installed" ] || [ "$$installed" = "$(PPPD_VERSION)" ] || \
+	[ "$(FORCE)" = 1 ] || { echo "make install: these plugins are for pppd" \
+		"$(PPPD_VERSION) (the headers in $(PPPD_INCLUDEDIR)), but the" \
+		"installed pppd is $$installed and refuses plugins built for" \
+		"another version.  Install the ppp-dev of pppd $$installed, or give" \
+		"PPPD_INCLUDEDIR=DIR of its headers, and rebuild (FORCE=1" \
+		"installs anyway)." >&2; exit 1; }
 	@[ -n "$(DESTDIR)" ] || for f in $(INSTALLED); do \
 		owner=$$(dpkg-query -S "$$f" 2>/dev/null | sed -n '/^diversion /!{s/: .*//;s/,//g;p;}'); \
 		[ -n "$$owner" ] || continue; \

@@ -21,13 +21,20 @@ cat >"$tmp/bin/dpkg-query" <<EOF
 echo "\$OWNER: \$2"
 EOF
 chmod +x "$tmp/bin/dpkg-query"
+# A stand-in pppd says the version PPPD_SAYS, or is the real one.
+cat >"$tmp/bin/pppd" <<'EOF'
+#!/bin/sh
+[ -n "$PPPD_SAYS" ] || exec /usr/sbin/pppd "$@"
+echo "pppd version $PPPD_SAYS" >&2
+EOF
+chmod +x "$tmp/bin/pppd"
 
 # try OWNER [MAKE ARGS]: make install over a marker file; sets rc and out.
 try() {
 	owner=$1
 	shift
 	echo "the package's file" >"$tmp/plugins/pppol2tp.so"
-	OWNER=$owner PATH="$tmp/bin:$PATH" make -s O="$tmp/obj" PLUGINDIR="$tmp/plugins" \
+	OWNER=$owner PPPD_SAYS=${PPPD_SAYS:-} PATH="$tmp/bin:$PATH" make -s O="$tmp/obj" PLUGINDIR="$tmp/plugins" \
 	    MANDIR="$tmp/man" DOCDIR="$tmp/doc" install "$@" >"$tmp/out" 2>&1
 	rc=$?
 	out=$(tr '\n' ' ' <"$tmp/out")
@@ -54,6 +61,14 @@ if [ $rc -ne 0 ] && untouched && grep -q "dpkg -r pppol2tp" "$tmp/out"; then
 	pass "over our own package's file: refused, says: $out"
 else
 	fail "over our own package's file: exit $rc, said: $out"
+fi
+
+PPPD_SAYS=9.9.9 try ""
+if [ $rc -ne 0 ] && untouched && grep -q "installed pppd is 9.9.9 and refuses" "$tmp/out" &&
+    grep -q "PPPD_INCLUDEDIR=DIR" "$tmp/out"; then
+	pass "for another pppd than the installed one: refused, says: $out"
+else
+	fail "for another pppd than the installed one: exit $rc, said: $out"
 fi
 
 try ""
