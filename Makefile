@@ -48,7 +48,7 @@ DOCDIR ?= /usr/share/doc/pppol2tp
 CORE = l2tp_addr l2tp_sock l2tp_watch lcp_echo accm_report ncp_updown optcheck
 PLUGIN_OBJS = $(O)/pppol2tp.o $(CORE:%=$(O)/%.o)
 
-HELPER_OBJS = $(O)/openl2tp.o $(O)/event_encode.o
+HELPER_OBJS = $(O)/openl2tp.o $(O)/event_encode.o $(O)/event_queue.o
 
 all: $(O)/pppol2tp.so $(O)/openl2tp.so
 
@@ -97,8 +97,9 @@ $(O)/l2tp_sock.o: l2tp_sock.h l2tp_addr.h
 $(O)/accm_report.o: accm_report.h
 $(O)/ncp_updown.o: ncp_updown.h
 $(O)/optcheck.o: optcheck.h
-$(O)/openl2tp.o: compat.h pppol2tp.h l2tp_event.h event_encode.h
+$(O)/openl2tp.o: compat.h pppol2tp.h l2tp_event.h event_encode.h event_queue.h
 $(O)/event_encode.o: event_encode.h l2tp_event.h
+$(O)/event_queue.o: event_queue.h l2tp_event.h
 
 INSTALLED = $(PLUGINDIR)/pppol2tp.so $(PLUGINDIR)/openl2tp.so \
 	$(MANDIR)/man8/pppol2tp.8 $(DOCDIR)/README.pppol2tp
@@ -173,13 +174,15 @@ $(O)/bin/%: tests/tools/%.c tests/tools/l2tptool.h l2tp_watch.h $$(TOOL_LIB_$$*)
 # Unit tests of the pure logic, under AddressSanitizer and UBSan, and the
 # same tests without sanitizers under valgrind (zero errors, no leaks).
 UNIT_TESTS = test_l2tp_addr test_l2tp_sock test_accm_report test_ncp_updown \
-	test_optcheck test_event_encode test_l2tp_watch test_lcp_echo
+	test_optcheck test_event_encode test_l2tp_watch test_lcp_echo \
+	test_event_queue
 SRCS_test_l2tp_addr = l2tp_addr.c
 SRCS_test_l2tp_sock = l2tp_sock.c l2tp_addr.c
 SRCS_test_accm_report = accm_report.c
 SRCS_test_ncp_updown = ncp_updown.c
 SRCS_test_optcheck = optcheck.c
 SRCS_test_event_encode = event_encode.c
+SRCS_test_event_queue = event_queue.c
 SRCS_test_l2tp_watch = l2tp_watch.c
 SRCS_test_lcp_echo = lcp_echo.c
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer

@@ -7,12 +7,17 @@
  * up/down hook like any other (pppol2tp.so reports it up when it joins
  * and down when it ends).
  *
- * The daemon may be down or restart: the socket is (re)connected on the
- * next event, and a lost event is logged once per outage, never fatal.
+ * The daemon may be busy, down or restart.  Busy (its queue full): the
+ * events wait in order and are offered again from a pppd timeout, and at
+ * exit for up to 3 s.  Down or restarted: the socket is (re)connected on
+ * the next event, and a lost event is logged once per outage, never
+ * fatal.
  */
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -21,6 +26,7 @@
 #include "pppol2tp.h"
 #include "l2tp_event.h"
 #include "event_encode.h"
+#include "event_queue.h"
 
 char pppd_version[] = COMPAT_PPPD_VERSION;
 
@@ -28,6 +34,11 @@ static char socket_path[sizeof(((struct sockaddr_un *)0)->sun_path)] =
     L2TP_EVENT_SOCKET_PATH;
 static int event_fd = -1;
 static bool loss_logged;
+/* What the daemon could not take yet, and when to offer it again. */
+static struct event_queue pending;
+static bool retry_armed;
+static unsigned int refused_in_a_row;
+#define EXIT_WAIT_MS	3000
 
 static void (*prev_accm_hook)(int, int, uint32_t, uint32_t);
 static void (*prev_updown_hook)(int, int, int);
@@ -60,36 +71,153 @@ event_connect(void)
 	return 0;
 }
 
+enum send_result { SENT, REFUSED, GONE };
+
 /*
- * One retry on a fresh socket covers a daemon that restarted since the
- * last event: the old socket's peer is gone even if the path is back.
+ * REFUSED: the daemon's queue is full, it is busy; try again later.  One
+ * retry on a fresh socket covers a daemon that restarted since the last
+ * event: the old socket's peer is gone even if the path is back.
  */
+static enum send_result
+send_one(const struct event_slot *s)
+{
+	int attempt;
+
+	for (attempt = 0; attempt < 2; attempt++) {
+		if (event_fd < 0 && event_connect() < 0)
+			continue;
+		if (send(event_fd, s->msg, s->len, MSG_DONTWAIT) == (ssize_t)s->len)
+			return SENT;
+		if (errno == EAGAIN || errno == EWOULDBLOCK || errno == ENOBUFS ||
+		    errno == EINTR)
+			return REFUSED;
+		close(event_fd);
+		event_fd = -1;
+	}
+	return GONE;
+}
+
+/* Oldest first, until the daemon refuses one or nothing waits. */
+static void
+flush_pending(void)
+{
+	const struct event_slot *s;
+
+	while ((s = event_queue_head(&pending)) != NULL) {
+		switch (send_one(s)) {
+		case REFUSED:
+			return;
+		case SENT:
+			if (loss_logged)
+				info("openl2tp: events reach %s again",
+				    socket_path);
+			loss_logged = 0;
+			refused_in_a_row = 0;
+			break;
+		case GONE:
+			if (!loss_logged)
+				warn("openl2tp: %s event lost: no L2TP daemon "
+				    "takes events on %s (%m)", s->what,
+				    socket_path);
+			loss_logged = 1;
+			break;
+		}
+		event_queue_pop(&pending);
+	}
+}
+
+static void retry_pending(void *unused);
+
+/*
+ * Retrying from a pppd timeout, never by waiting, keeps pppd answering
+ * LCP while the daemon is busy.
+ */
+static void
+arm_retry(void)
+{
+	unsigned int ms;
+
+	if (retry_armed || event_queue_head(&pending) == NULL)
+		return;
+	ms = event_retry_delay_ms(refused_in_a_row++);
+	compat_timeout(retry_pending, NULL, (int)(ms / 1000),
+	    (int)(ms % 1000) * 1000);
+	retry_armed = 1;
+}
+
+static void
+retry_pending(void *unused)
+{
+	(void)unused;
+	retry_armed = 0;
+	flush_pending();
+	arm_retry();
+}
+
 static void
 event_send(const unsigned char *msg, size_t len, const char *what)
 {
-	int attempt;
+	const char *dropped;
 
 	if (len == 0) {
 		error("openl2tp: %s event does not fit in a message", what);
 		return;
 	}
-	for (attempt = 0; attempt < 2; attempt++) {
-		if (event_fd < 0 && event_connect() < 0)
-			continue;
-		if (send(event_fd, msg, len, MSG_DONTWAIT) == (ssize_t)len) {
-			if (loss_logged)
-				info("openl2tp: events reach %s again",
-				    socket_path);
-			loss_logged = 0;
-			return;
-		}
-		close(event_fd);
-		event_fd = -1;
+	dropped = event_queue_push(&pending, msg, len, what);
+	if (dropped != NULL)
+		warn("openl2tp: %s event lost: the L2TP daemon on %s has read "
+		    "none of the last %d", dropped, socket_path,
+		    EVENT_QUEUE_SLOTS);
+	if (!retry_armed) {
+		flush_pending();
+		arm_retry();
 	}
-	if (!loss_logged)
-		warn("openl2tp: %s event lost: no L2TP daemon takes events "
-		    "on %s (%m)", what, socket_path);
-	loss_logged = 1;
+}
+
+static long
+ms_since(const struct timespec *t0)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - t0->tv_sec) * 1000 +
+	    (now.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+/*
+ * The session's down event is made as pppd ends: it would be lost if
+ * the daemon was busy then.  Wait for room in its queue, a bounded time,
+ * as the one place where pppd has nothing else to do.
+ */
+static void
+flush_at_exit(void *unused, int status)
+{
+	const struct event_slot *s;
+	struct timespec t0;
+	struct pollfd pfd;
+	long left;
+
+	(void)unused;
+	(void)status;
+	if (retry_armed)
+		compat_untimeout(retry_pending, NULL);
+	retry_armed = 0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	flush_pending();
+	while (event_queue_head(&pending) != NULL && event_fd >= 0 &&
+	    (left = EXIT_WAIT_MS - ms_since(&t0)) > 0) {
+		pfd.fd = event_fd;
+		pfd.events = POLLOUT;
+		(void)poll(&pfd, 1, (int)left);
+		flush_pending();
+	}
+	if ((s = event_queue_head(&pending)) != NULL)
+		warn("openl2tp: %s event lost with %u after it: the L2TP daemon "
+		    "on %s read nothing in the %d s pppd waits at exit",
+		    s->what, pending.count - 1, socket_path, EXIT_WAIT_MS / 1000);
+	if (event_fd >= 0)
+		close(event_fd);
+	event_fd = -1;
 }
 
 static void
@@ -133,4 +261,5 @@ plugin_init(void)
 	pppol2tp_send_accm_hook = on_accm;
 	prev_updown_hook = pppol2tp_ip_updown_hook;
 	pppol2tp_ip_updown_hook = on_updown;
+	compat_notify(COMPAT_EV_EXIT, flush_at_exit, NULL);
 }

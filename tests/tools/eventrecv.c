@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * eventrecv PATH OUT: listen where openl2tpd would (a unix datagram socket
- * at PATH) and append each event received to OUT as one decoded line with
- * the raw bytes in hex.  With OUT "-n" it binds and never reads, as a
- * daemon that is stuck: its queue fills.  Decodes the wire format on its
- * own, without the plugin's encoder, so the two check each other.
+ * eventrecv PATH OUT [GATE]: listen where openl2tpd would (a unix datagram
+ * socket at PATH) and append each event received to OUT as one decoded
+ * line with the raw bytes in hex.  With OUT "-n" it binds and never reads,
+ * as a daemon that is stuck: its queue fills.  With GATE it reads nothing
+ * until a file GATE exists, as a daemon busy for a while.  Decodes the
+ * wire format on its own, without the plugin's encoder, so the two check
+ * each other.
  */
 #include <signal.h>
 #include <stdint.h>
@@ -78,8 +80,8 @@ main(int argc, char **argv)
 	unsigned char buf[4096];
 	int fd;
 
-	if (argc != 3) {
-		fprintf(stderr, "usage: eventrecv PATH OUT\n");
+	if (argc != 3 && argc != 4) {
+		fprintf(stderr, "usage: eventrecv PATH OUT [GATE]\n");
 		return 2;
 	}
 	memset(&sun, 0, sizeof(sun));
@@ -94,6 +96,8 @@ main(int argc, char **argv)
 	if (strcmp(argv[2], "-n") == 0)
 		for (;;)
 			pause();
+	while (argc == 4 && access(argv[3], F_OK) != 0)
+		usleep(100000);
 	for (;;) {
 		ssize_t n = recv(fd, buf, sizeof(buf), 0);
 		FILE *out;
