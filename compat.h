@@ -57,6 +57,7 @@ enum compat_event {
 #define compat_ifname		ppp_ifname
 #define compat_timeout		ppp_timeout
 #define compat_untimeout	ppp_untimeout
+#define compat_script_setenv	ppp_script_setenv
 
 #ifdef PPP_WITH_MULTILINK
 /* Weak as in 2.4: the same binary may meet a pppd rebuilt without it. */
@@ -124,6 +125,7 @@ compat_notify(enum compat_event ev, compat_notify_fn *fn, void *ctx)
 #define compat_disestablish	generic_disestablish_ppp
 #define compat_timeout		timeout
 #define compat_untimeout	untimeout
+#define compat_script_setenv	script_setenv
 
 /*
  * A pppd built without IPv6 or multilink has no IPv6 notifier lists or

@@ -39,6 +39,7 @@ int pppol2tp_session_id;
 static int session_fd = -1;
 static int given_fd = -1;		/* the daemon's number, for messages */
 static struct l2tp_sockinfo session;
+static char channel_name[32];		/* pppd's devnam: pppol2tp-T-S */
 
 static bool lns_mode;
 static bool send_seq;
@@ -127,7 +128,7 @@ keep_arg(char *dst, const char *arg)
 static int
 set_session_fd(char **argv)
 {
-	char why[200], dev[64];
+	char why[200];
 	long long fd;
 	const char *bad;
 
@@ -167,9 +168,9 @@ set_session_fd(char **argv)
 	pppol2tp_session_id = (int)session.session_id;
 
 	the_channel = &l2tp_channel;
-	snprintf(dev, sizeof(dev), "pppol2tp-%u-%u",
+	snprintf(channel_name, sizeof(channel_name), "pppol2tp-%u-%u",
 	    (unsigned)session.tunnel_id, (unsigned)session.session_id);
-	compat_set_devnam(dev);
+	compat_set_devnam(channel_name);
 	compat_set_modem(0);
 
 	/*
@@ -607,6 +608,13 @@ connect_l2tp(void)
 	    (unsigned)session.tunnel_id, (unsigned)session.session_id,
 	    (unsigned)session.peer_tunnel_id,
 	    (unsigned)session.peer_session_id, lns_mode ? ", LNS" : "");
+	/*
+	 * pppd exported DEVICE keyed, as a tty's name is: a second record
+	 * in its shared tdb for every pppd, which nothing looks up by (a
+	 * channel name is not a device to find a pppd by).  The same value
+	 * unkeyed keeps $DEVICE for scripts and drops that record.
+	 */
+	compat_script_setenv("DEVICE", channel_name, 0);
 	start_watch();
 	return session_fd;
 }

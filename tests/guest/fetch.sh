@@ -1,6 +1,7 @@
 #!/bin/sh
-# Download a Debian suite's kernel, pppd, xl2tpd and iproute2 with their library closure and
-# unpack them into a directory tree, without installing anything on the host.
+# Download a Debian suite's kernel, pppd, xl2tpd and iproute2 (and tdbtool,
+# to read pppd's database) with their library closure and unpack them into
+# a directory tree, without installing anything on the host.
 #   fetch.sh SUITE OUTDIR     (SUITE: a line of tests/guest/suites)
 set -eu
 suite=$1
@@ -73,7 +74,7 @@ kernel="$kernel $(run apt-cache depends "$kernel" | sed -n 's/^ *Depends: \(linu
 # Debconf, perl and the package tools are install-time machinery the guest never runs.
 skip='^(perl|perl-base|perl-modules-.*|libperl.*|debconf|cdebconf|dpkg|tar|install-info|usrmerge|usr-is-merged|init-system-helpers|lsb-base|sysvinit-utils|libpam-runtime|libdebian-installer.*|libnewt.*|libslang.*|libtextwrap.*|lib.*-perl|base-files|debianutils|readline-common|libc-bin|systemd.*|login|util-linux|mount)$'
 pkgs=$(run apt-cache depends --recurse --no-recommends --no-suggests --no-conflicts \
-	--no-breaks --no-replaces --no-enhances ppp xl2tpd iproute2 busybox-static $extra |
+	--no-breaks --no-replaces --no-enhances ppp xl2tpd iproute2 busybox-static tdb-tools $extra |
 	grep -v '^[ <]' | sort -u | grep -Ev "$skip")
 
 cd "$out/debs"

@@ -11,7 +11,7 @@ NAME=options
 
 cat >"$T/ip-up" <<SCRIPT
 #!/bin/sh
-echo "ifname=\$IFNAME arg1=\$1" >>$T/ip-up.out
+echo "ifname=\$IFNAME arg1=\$1 device=\$DEVICE arg2=\$2" >>$T/ip-up.out
 SCRIPT
 chmod +x "$T/ip-up"
 
@@ -55,6 +55,16 @@ check "ip l2tp: reorder timeout shown in jiffies rounding (252)" \
 check "interface is named l2tplns0" in_lns test -d /sys/class/net/l2tplns0
 check "pid file named after the interface" test -f /run/l2tplns0.pid
 check "ip-up saw IFNAME=l2tplns0 and \$1=l2tplns0" wait_until 5 grep -q 'ifname=l2tplns0 arg1=l2tplns0' "$T/ip-up.out"
+check "ip-up saw DEVICE=pppol2tp-10-11 and \$2=pppol2tp-10-11" \
+	grep -q 'device=pppol2tp-10-11 arg2=pppol2tp-10-11' "$T/ip-up.out"
+# pppd keys a tty's DEVICE in its shared database; a channel name is no
+# key to find a pppd by, and the record would cost every pppd one more.
+tdb=$(ls /run/pppd2.tdb /run/pppd/pppd2.tdb 2>/dev/null | head -n 1)
+tdbtool "$tdb" keys >"$T/tdb-keys" 2>&1
+sed 's/^/tdb: /' "$T/tdb-keys"
+check "pppd's tdb ($tdb) holds this pppd's keys (IFNAME=l2tplns0)" \
+	grep -q 'IFNAME=l2tplns0' "$T/tdb-keys"
+check "pppd's tdb holds no DEVICE key" sh -c "! grep -q 'DEVICE=' '$T/tdb-keys'"
 check "no interface named ppp0 on the LNS" in_lns test ! -e /sys/class/net/ppp0
 check "LAC mru 1380: LAC interface MTU 1380 as pppd negotiated" test "$(iface_mtu lac ppp0)" = 1380
 check "LAC mru 1380: LNS interface MTU 1380 as pppd negotiated" test "$(iface_mtu lns l2tplns0)" = 1380
