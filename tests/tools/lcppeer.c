@@ -12,6 +12,10 @@
  * lines say how far it got.  Other protocols (IPCP) are ignored.  The
  * socket is never attached to a PPP channel, so frames queue on it.
  * Exits 0 when all steps were done, 1 otherwise.
+ *
+ * lcppeer chap: open LCP asking pppd to authenticate with CHAP, then send
+ * no challenge, ever: pppd waits in its authentication phase, where it
+ * has no timer of its own.  Runs until killed.
  */
 #include <errno.h>
 #include <poll.h>
@@ -30,6 +34,8 @@
 #define TERMREQ		5
 #define TERMACK		6
 #define BOGUS_ACCM	0x12345678U
+
+static int ask_chap;
 
 static int
 lcp_send(int code, int id, const unsigned char *opt, size_t optlen)
@@ -114,11 +120,17 @@ now_ms(void)
 static int
 negotiate(int id, uint32_t map, int first)
 {
-	unsigned char req[6], opt[1500];
+	/* Authentication-Protocol CHAP with MD5 (RFC 1994). */
+	static const unsigned char chap_md5[] = { 3, 5, 0xc2, 0x23, 5 };
+	unsigned char req[6 + sizeof(chap_md5)], opt[1500];
 	size_t reqlen = accm_option(req, map), optlen;
 	int code, rid, acked = 0, theirs = 0, sent = 0;
 	long start = now_ms(), last = 0;
 
+	if (ask_chap) {
+		memcpy(req + reqlen, chap_md5, sizeof(chap_md5));
+		reqlen += sizeof(chap_md5);
+	}
 	while (!(acked && theirs)) {
 		if (now_ms() - start > 30000)
 			return -1;
@@ -164,7 +176,7 @@ idle(int ms)
 }
 
 int
-main(void)
+main(int argc, char **argv)
 {
 	unsigned char opt[1500];
 	size_t optlen;
@@ -172,6 +184,14 @@ main(void)
 	long start;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (argc == 2 && strcmp(argv[1], "chap") == 0) {
+		ask_chap = 1;
+		if (negotiate(1, 0, 1) < 0)
+			return 1;
+		printf("lcppeer: open, CHAP asked for, no challenge coming\n");
+		for (;;)
+			idle(60000);
+	}
 	if (negotiate(1, 0, 1) < 0)
 		return 1;
 	printf("lcppeer: step 1: open, after a stale Ack with ACCM 0x%08x\n",
