@@ -28,6 +28,8 @@
 #include "event_encode.h"
 #include "event_queue.h"
 
+#define PFX	"openl2tp: "	/* how every message of ours starts */
+
 char pppd_version[] = COMPAT_PPPD_VERSION;
 
 static char socket_path[sizeof(((struct sockaddr_un *)0)->sun_path)] =
@@ -109,14 +111,14 @@ flush_pending(void)
 			return;
 		case SENT:
 			if (loss_logged)
-				info("openl2tp: events reach %s again",
+				info(PFX "events reach %s again",
 				    socket_path);
 			loss_logged = 0;
 			refused_in_a_row = 0;
 			break;
 		case GONE:
 			if (!loss_logged)
-				warn("openl2tp: %s event lost: no L2TP daemon "
+				warn(PFX "%s event lost: no L2TP daemon "
 				    "takes events on %s (%m)", s->what,
 				    socket_path);
 			loss_logged = 1;
@@ -160,12 +162,12 @@ event_send(const unsigned char *msg, size_t len, const char *what)
 	const char *dropped;
 
 	if (len == 0) {
-		error("openl2tp: %s event does not fit in a message", what);
+		error(PFX "%s event does not fit in a message", what);
 		return;
 	}
 	dropped = event_queue_push(&pending, msg, len, what);
 	if (dropped != NULL)
-		warn("openl2tp: %s event lost: the L2TP daemon on %s has read "
+		warn(PFX "%s event lost: the L2TP daemon on %s has read "
 		    "none of the last %d", dropped, socket_path,
 		    EVENT_QUEUE_SLOTS);
 	if (!retry_armed) {
@@ -212,7 +214,7 @@ flush_at_exit(void *unused, int status)
 		flush_pending();
 	}
 	if ((s = event_queue_head(&pending)) != NULL)
-		warn("openl2tp: %s event lost with %u after it: the L2TP daemon "
+		warn(PFX "%s event lost with %u after it: the L2TP daemon "
 		    "on %s read nothing in the %d s pppd waits at exit",
 		    s->what, pending.count - 1, socket_path, EXIT_WAIT_MS / 1000);
 	if (event_fd >= 0)

@@ -25,6 +25,16 @@
 #include "ncp_updown.h"
 #include "optcheck.h"
 
+/*
+ * Errors: what fails says so where it is found, naming the option or
+ * setting, the value and what to do, through pppd's log (option_error
+ * while options are read), and returns -1; pppd's callbacks then answer
+ * as pppd wants them to (an option handler 0, check_options exits with
+ * pppd's option status).  The pure modules return the reason as text
+ * for the caller to say.
+ */
+#define PFX	"pppol2tp: "	/* how every message of ours starts */
+
 char pppd_version[] = COMPAT_PPPD_VERSION;
 
 void (*pppol2tp_send_accm_hook)(int tunnel_id, int session_id,
@@ -134,7 +144,7 @@ set_session_fd(char **argv)
 
 	bad = opt_parse_number(*argv, 10, 0, INT_MAX, &fd);
 	if (bad != NULL) {
-		compat_option_error("pppol2tp: fd '%s' %s: give the number of "
+		compat_option_error(PFX "fd '%s' %s: give the number of "
 		    "the PPPoL2TP socket the L2TP daemon passed to pppd",
 		    *argv, bad);
 		return 0;
@@ -147,18 +157,18 @@ set_session_fd(char **argv)
 	if (given_fd >= 0) {
 		if (fd == given_fd)
 			return 1;
-		compat_option_error("pppol2tp: given twice, fd %d and fd %d: "
+		compat_option_error(PFX "given twice, fd %d and fd %d: "
 		    "give the one session socket once", given_fd, (int)fd);
 		return 0;
 	}
 	if (l2tp_sock_identify((int)fd, &session, why, sizeof(why)) < 0) {
-		compat_option_error("pppol2tp: %s", why);
+		compat_option_error(PFX "%s", why);
 		return 0;
 	}
 	/* Before pppd detaches and puts /dev/null over fds 0-2. */
 	session_fd = l2tp_sock_settle((int)fd);
 	if (session_fd < 0) {
-		compat_option_error("pppol2tp: cannot move the socket on fd %d "
+		compat_option_error(PFX "cannot move the socket on fd %d "
 		    "to a descriptor above 2: %m", (int)fd);
 		return 0;
 	}
@@ -380,7 +390,7 @@ check_l2tp_options(void)
 	char *pppd_ifname = compat_req_ifname();
 
 	if (compat_persist()) {
-		compat_option_error("pppol2tp: 'persist' (or 'demand', which "
+		compat_option_error(PFX "'persist' (or 'demand', which "
 		    "implies it) cannot be used: the L2TP daemon owns the "
 		    "session and starts a new pppd for each call; remove it");
 		option_fail();
@@ -435,7 +445,7 @@ apply(const char *opt, enum l2tp_setting which, int value)
 	int err = l2tp_sock_set(session_fd, which, value);
 
 	if (err != 0) {
-		error("pppol2tp: the kernel refused %s %d (%s on fd %d): %s",
+		error(PFX "the kernel refused %s %d (%s on fd %d): %s",
 		    opt, value, l2tp_setting_name(which), given_fd,
 		    strerror(err));
 		return -1;
@@ -495,13 +505,13 @@ watch_session(void *arg)
 		break;
 	case L2TP_WATCH_ALIVE:
 		if (watch_failing)
-			info("pppol2tp: the netlink session check works "
+			info(PFX "the netlink session check works "
 			    "again");
 		watch_failing = 0;
 		watch_later();
 		break;
 	case L2TP_WATCH_GONE:
-		notice("pppol2tp: the kernel deleted L2TP tunnel %u session "
+		notice(PFX "the kernel deleted L2TP tunnel %u session "
 		    "%u; hanging up", (unsigned)session.tunnel_id,
 		    (unsigned)session.session_id);
 		l2tp_watch_close(&watch);
@@ -510,7 +520,7 @@ watch_session(void *arg)
 	case L2TP_WATCH_FAILED:
 		/* A transient netlink failure is no reason to drop a link. */
 		if (!watch_failing)
-			warn("pppol2tp: netlink session check failed (%m); "
+			warn(PFX "netlink session check failed (%m); "
 			    "retrying %s without further messages",
 			    echoes_seen ? "at each LCP echo" :
 			    "every " SECONDS_TEXT(WATCH_SECONDS));
@@ -518,13 +528,13 @@ watch_session(void *arg)
 		watch_later();
 		break;
 	case L2TP_WATCH_LOOKING:
-		dbglog("pppol2tp: no l2tp netlink family yet (%m); asking "
+		dbglog(PFX "no l2tp netlink family yet (%m); asking "
 		    "again %s", echoes_seen ? "at the next LCP echo" :
 		    "in " SECONDS_TEXT(WATCH_SECONDS));
 		watch_later();
 		break;
 	case L2TP_WATCH_UNAVAILABLE:
-		notice("pppol2tp: cannot watch the session: no l2tp generic "
+		notice(PFX "cannot watch the session: no l2tp generic "
 		    "netlink family after %d tries (%m; is l2tp_netlink "
 		    "loaded?); a deleted session is noticed only by LCP "
 		    "echoes", L2TP_WATCH_LOOKUPS);
@@ -563,7 +573,7 @@ static void
 start_watch(void)
 {
 	if (l2tp_watch_open(&watch) < 0) {
-		notice("pppol2tp: cannot watch the session: no netlink socket "
+		notice(PFX "cannot watch the session: no netlink socket "
 		    "(%m); a deleted session is noticed only by LCP echoes");
 		return;
 	}
@@ -587,7 +597,7 @@ static int
 connect_l2tp(void)
 {
 	if (session_fd < 0) {
-		error("pppol2tp: the session socket is closed; the L2TP daemon "
+		error(PFX "the session socket is closed; the L2TP daemon "
 		    "must start a new pppd for a new session");
 		return -1;
 	}
@@ -600,9 +610,9 @@ connect_l2tp(void)
 	     apply("pppol2tp_debug_mask", L2TP_SET_DEBUG, debug_mask)))
 		return -1;
 	if (debug_mask >= 0)
-		dbglog("pppol2tp: kernels since 5.10 accept and ignore the "
+		dbglog(PFX "kernels since 5.10 accept and ignore the "
 		    "debug mask; trace with the l2tp tracepoints instead");
-	info("pppol2tp: L2TPv%d/%s tunnel %u session %u, peer tunnel %u "
+	info(PFX "L2TPv%d/%s tunnel %u session %u, peer tunnel %u "
 	    "session %u%s", session.version,
 	    session.ip_family == AF_INET6 ? "IPv6" : "IPv4",
 	    (unsigned)session.tunnel_id, (unsigned)session.session_id,
@@ -660,11 +670,11 @@ plugin_init(void)
 
 	/* Without it a session would load fine and fail later, obscurely. */
 	if (missing != NULL)
-		fatal("pppol2tp: this pppd %s has no '%s', a pppd internal the "
+		fatal(PFX "this pppd %s has no '%s', a pppd internal the "
 		    "plugin uses: use a pppol2tp.so built for this very pppd",
 		    COMPAT_PPPD_VERSION, missing);
 	if (*compat_lacking(lacking, sizeof(lacking)) != '\0')
-		info("pppol2tp: pppd %s was built without:%s",
+		info(PFX "pppd %s was built without:%s",
 		    COMPAT_PPPD_VERSION, lacking);
 	compat_add_options(l2tp_options);
 }
