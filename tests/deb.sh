@@ -108,7 +108,8 @@ build() {
 	    'cd /build/pppol2tp && dpkg-buildpackage -b -us -uc' >"$dir/build.log" 2>&1; then
 		if cp "$root"/build/*.deb "$root"/build/*.buildinfo "$dir/" &&
 		    deb=$(ls "$dir"/pppol2tp_*.deb); then
-			pass "built $(basename "$deb") in a clean chroot, offline, as nobody: $deb"
+			note "built $deb"
+			pass "built $(basename "$deb") in a clean chroot, offline, as nobody"
 		else
 			fail "dpkg-buildpackage left no pppol2tp_*.deb in $root/build"
 		fi

@@ -44,21 +44,24 @@ untouched() { grep -q "the package's file" "$tmp/plugins/pppol2tp.so"; }
 try ppp
 if [ $rc -ne 0 ] && untouched && grep -q "belongs to the package ppp" "$tmp/out" &&
     grep -q "FORCE=1" "$tmp/out" && grep -q "apt-get install --reinstall ppp)" "$tmp/out"; then
-	pass "over ppp's file: refused, file untouched, says: $out"
+	echo "note: install: said: $out"
+	pass "over ppp's file: refused, file untouched, owner, FORCE=1 and undo named"
 else
 	fail "over ppp's file: exit $rc, said: $out"
 fi
 
 try ppp FORCE=1
 if [ $rc -eq 0 ] && ! untouched && grep -q "overwriting .* of ppp (undo: apt-get install --reinstall ppp)" "$tmp/out"; then
-	pass "over ppp's file with FORCE=1: installed, warns: $out"
+	echo "note: install: said: $out"
+	pass "over ppp's file with FORCE=1: installed, with a warning naming the undo"
 else
 	fail "over ppp's file with FORCE=1: exit $rc, said: $out"
 fi
 
 try pppol2tp
 if [ $rc -ne 0 ] && untouched && grep -q "dpkg -r pppol2tp" "$tmp/out"; then
-	pass "over our own package's file: refused, says: $out"
+	echo "note: install: said: $out"
+	pass "over our own package's file: refused, naming dpkg -r"
 else
 	fail "over our own package's file: exit $rc, said: $out"
 fi
@@ -66,7 +69,8 @@ fi
 PPPD_SAYS=9.9.9 try ""
 if [ $rc -ne 0 ] && untouched && grep -q "installed pppd is 9.9.9 and refuses" "$tmp/out" &&
     grep -q "PPPD_INCLUDEDIR=DIR" "$tmp/out"; then
-	pass "for another pppd than the installed one: refused, says: $out"
+	echo "note: install: said: $out"
+	pass "for another pppd than the installed one: refused, naming both versions and the fix"
 else
 	fail "for another pppd than the installed one: exit $rc, said: $out"
 fi

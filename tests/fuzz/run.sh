@@ -32,7 +32,8 @@ for t in "$@"; do
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$out/$t.log")
 	cov=$(grep -o 'cov: [0-9]*' "$out/$t.log" | tail -n 1)
 	if [ $rc -eq 0 ]; then
-		echo "PASS: fuzz $t: $runs executions in ${seconds}s, $cov, no crash"
+		echo "note: fuzz $t: $runs executions in ${seconds}s, $cov"
+		echo "PASS: fuzz $t: no crash"
 	else
 		echo "FAIL: fuzz $t: crashed (exit $rc), input in $out/"
 		grep -A 20 'ERROR' "$out/$t.log" | head -n 30

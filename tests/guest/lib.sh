@@ -11,9 +11,12 @@ LNS_ADDR=192.0.2.1
 LAC_ADDR=192.0.2.2
 LNS_PPP=198.51.100.1
 
-# Verdicts: one line each, read by the host.
+# Verdicts: one line each, read by the host.  A verdict's text is the same
+# in every run, so two runs compare line by line: what was measured goes
+# on a note line beside it.
 pass() { echo "PASS: $SUITE $NAME: $*"; }
 fail() { echo "FAIL: $SUITE $NAME: $*"; return 1; }
+note() { echo "note: $NAME: $*"; }
 # check DESCRIPTION COMMAND...: pass or fail on the command's status
 # (what the command says on stderr stays on the console, for diagnosis).
 check() {
@@ -240,18 +243,20 @@ l2tp_session_case() {
 	echo "note: $NAME: $label: kernel (lns): tunnel/session/peer tunnel/peer session: $k" >&2
 	in_lns $IP l2tp show tunnel >"$T/tunnel"
 	sed "s|^|note: $NAME: $label: |" "$T/tunnel" >&2
-	check "$label: the kernel's tunnel: $(sed -n 's/^Tunnel [0-9]*, //p' "$T/tunnel")" \
+	check "$label: the kernel's tunnel has encap $encap" \
 		grep -q "^Tunnel [0-9]*, encap $encap\$" "$T/tunnel"
 	[ -n "$k" ] || { fail "$label: the kernel lists no session"; set -- x x x x; }
 	set -- $k
 	info="pppol2tp: L2TPv$ver/$fam tunnel $1 session $2, peer tunnel $3 session $4, LNS"
-	check "$label: the plugin's info line matches the kernel: '$info'" \
+	echo "note: $NAME: $label: the info line wanted: '$info'" >&2
+	check "$label: the plugin's info line matches the kernel's ids" \
 		grep -qF "$info" "$T/lns-pppd.log" ||
 		grep 'pppol2tp: L2TPv' "$T/lns-pppd.log" >&2
 	wait_until 10 grep -q updown "$T/hooks"
 	kill "$(pppd_pid lac)"
 	wait_until 40 no_process pppd
-	check "$label: hooks got the kernel's ids: '$(tr '\n' ';' <"$T/hooks")'" \
+	echo "note: $NAME: $label: hooks: '$(tr '\n' ';' <"$T/hooks")'" >&2
+	check "$label: hooks got the kernel's ids, up then down" \
 		test "$(grep updown "$T/hooks")" = "updown $1 $2 1
 updown $1 $2 0"
 	check "$label: hung up cleanly: no pppd left" no_process pppd

@@ -29,7 +29,8 @@ for d in /payload/pppds/*/; do
 	echo "$seq ${ifname:+pppol2tp_ifname $ifname}" >>"$T/lns.options"
 	lns_if=${ifname:-ppp0}
 	if wait_until 60 has_ppp_addr lac && wait_until 10 has_ppp_addr lns "$lns_if"; then
-		pass "session: PPP up through xl2tpd, LAC got $(ppp_addr lac)"
+		note "LAC got $(ppp_addr lac)"
+		pass "session: PPP up through xl2tpd"
 	else
 		fail "session: PPP did not come up"
 		tail -n 15 "$T/lns-pppd.log" "$T/lac-pppd.log"

@@ -99,7 +99,8 @@ in_lns $S -- pppd $P pppol2tp 3 pppol2tp_reorderto 100 pppol2tp_ifname dr0 \
 	dryrun nodetach noauth >"$T/dryrun" 2>&1
 rc=$?
 cat "$T/dryrun" | grep pppol2tp | sed 's/^/dryrun: /'
-check "dryrun exits 0 (was $rc)" test $rc -eq 0
+note "dryrun exited $rc"
+check "dryrun exits 0" test $rc -eq 0
 check "dryrun lists pppol2tp 3" grep -q 'pppol2tp 3' "$T/dryrun"
 check "dryrun lists pppol2tp_reorderto 100" grep -q 'pppol2tp_reorderto 100' "$T/dryrun"
 check "dryrun lists pppol2tp_ifname dr0" grep -q 'pppol2tp_ifname dr0' "$T/dryrun"
@@ -112,7 +113,8 @@ check "no kernel session left after the refusals" wait_until 5 no_l2tp_session l
 in_lns l2tpsock $LNS_SOCK -k tunnel -- sh -c "echo \$\$ >$T/holder.pid; exec sleep 600" &
 tunnel_listed() { $IP netns exec lns $IP l2tp show tunnel | grep -q 'Tunnel 10'; }
 check "a tunnel with no session: the kernel lists the tunnel" wait_until 20 tunnel_listed
-check "a tunnel with no session reads as no session ($(in_lns $IP l2tp show session | wc -l) lines from ip)" \
+note "a tunnel with no session: $(in_lns $IP l2tp show session | wc -l) lines from ip l2tp show session"
+check "a tunnel with no session reads as no session" \
 	no_l2tp_session lns
 check "the tunnel was still there when its sessions were counted" tunnel_listed
 kill "$(cat "$T/holder.pid")"

@@ -21,7 +21,8 @@ clean_after() {
 	want=$3
 	if wait_until 40 no_process pppd; then
 		secs=$(( $(date +%s) - $2 ))
-		pass "$case_name: every pppd exited ($secs s after the fault)"
+		note "$case_name: every pppd exited $secs s after the fault"
+		pass "$case_name: every pppd exited"
 	else
 		fail "$case_name: pppd still running: $(pids_of pppd)"
 		for p in $(pids_of pppd); do
@@ -32,7 +33,8 @@ clean_after() {
 	check "$case_name: no kernel session left on the LNS" no_l2tp_session lns
 	check "$case_name: no ppp interface left on the LNS" in_lns sh -c '! ls /sys/class/net | grep -q ^ppp'
 	seen=$(grep updown "$T/hooks" | cut -d' ' -f4 | tr -d '\n')
-	check "$case_name: up/down hook calls '$seen', want '$want'" test "$seen" = "$want" ||
+	note "$case_name: up/down hook calls '$seen', want '$want'"
+	check "$case_name: the up/down hook calls wanted" test "$seen" = "$want" ||
 		grep -v 'IPCP Conf' "$T/lns-pppd.log" | tail -n 25 >&2
 }
 
@@ -65,7 +67,8 @@ if wait_until 40 has_ppp_addr lns && wait_until 10 grep -q 'updown 10 11 1' "$T/
 		if [ $end = lns ]; then ids="tunnel 10 session 11"; else ids="tunnel 20 session 21"; fi
 		# l2tpsock writes pppd's status after pppd is gone.
 		wait_until 10 test -s "$T/$end.status"
-		check "tunnel deleted while up: $end pppd exited with status 16 (hangup), got $(cat "$T/$end.status" 2>/dev/null)" \
+		note "tunnel deleted while up: $end pppd's status: $(cat "$T/$end.status" 2>/dev/null)"
+		check "tunnel deleted while up: $end pppd exited with status 16 (hangup)" \
 			test "$(cat "$T/$end.status" 2>/dev/null)" = 16
 		check "tunnel deleted while up: $end pppd said the kernel deleted $ids" \
 			grep -q "pppol2tp: the kernel deleted L2TP $ids; hanging up" "$T/$end-pppd.log"

@@ -94,7 +94,8 @@ for mode in absent stuck; do
 	check "daemon $mode: the session came up and ping crossed" test "$ping_ok" = 1
 	lost=$(grep -c 'openl2tp: .* event lost' "$T/lns-pppd.log")
 	grep 'openl2tp:' "$T/lns-pppd.log" | sed "s/^/$mode: /"
-	check "daemon $mode: one warning for the lost events ($lost)" test "$lost" = 1
+	note "daemon $mode: $lost warnings for lost events"
+	check "daemon $mode: one warning for the lost events" test "$lost" = 1
 done
 
 # The daemon busy: its queue holds one datagram and it reads nothing while

@@ -24,12 +24,14 @@ delete_tunnel() {
 	wait_until "$3" test -s "$2"
 	secs=$(( $(date +%s) - t0 ))
 	status=$(cat "$2" 2>/dev/null)
-	check "$1: pppd exited with status 16 (hangup), got '$status' after $secs s" \
+	note "$1: pppd's status '$status' after $secs s"
+	check "$1: pppd exited with status 16 (hangup)" \
 		test "$status" = 16
 	check "$1: pppd said why" \
 		grep -q 'pppol2tp: the kernel deleted L2TP tunnel 10 session 11; hanging up' "$T/lns-pppd.log"
 	seen=$(grep updown "$HOOKREC" | cut -d' ' -f4 | tr -d '\n')
-	check "$1: up/down hook calls '$seen', want '10'" test "$seen" = 10
+	note "$1: up/down hook calls '$seen'"
+	check "$1: up/down hook calls: up then down" test "$seen" = 10
 }
 
 LNS_PLUGINS="plugin pppol2tp.so plugin /payload/hookrec.so"
@@ -82,7 +84,8 @@ woken=$(( $(awk '$1 == "voluntary_ctxt_switches:" { print $2 }' /proc/$p/status)
 echoes=$(( $(grep -c 'sent \[LCP EchoReq' "$T/lns-pppd.log") - echoes0 ))
 # An echo wakes pppd twice (its timer, the reply); a check every 5 s
 # would add three wake-ups in these 15 s.
-check "echoes on: pppd woken $woken times in 15 s with $echoes echoes sent (at most $((2 * echoes + 1)))" \
+note "echoes on: pppd woken $woken times in 15 s with $echoes echoes sent"
+check "echoes on: pppd woken at most twice per echo, plus one" \
 	test "$woken" -le $((2 * echoes + 1))
 
 delete_tunnel "echoes on: deleted session" "$T/lns.status" 120

@@ -10,7 +10,8 @@ NAME=xl2tpd
 
 xl2tpd_pair
 if wait_until 60 has_ppp_addr lac && wait_until 10 has_ppp_addr lns; then
-	pass "PPP up, LAC got $(ppp_addr lac), LNS has $(ppp_addr lns)"
+	note "LAC got $(ppp_addr lac), LNS has $(ppp_addr lns)"
+	pass "PPP up with IPCP addresses on both ends"
 else
 	fail "PPP did not come up"
 fi
