@@ -112,7 +112,7 @@ step select tests/select.sh build/bookworm/dev/usr/include build/trixie/dev/usr/
 step deb deb_result
 step abi tests/abi.sh
 # A 10-session run of the benchmark, so it cannot rot.
-step bench env BENCH_SIZES=10 BENCH_RATES=10:5 BENCH_ECHOES=10:20 BENCH_IDLE_SIZES=10 BENCH_IDLE_ROUNDS=1 BENCH_IDLE_SECS=10 BENCH_INSN_RUNS=1 BENCH_MB=5 BENCH_MEM=1024 BENCH_LIMIT=900 tests/bench/bench.sh --smoke
+step bench env BENCH_SIZES=10 BENCH_PAIRED_SIZES=10 BENCH_PAIRED_ROUNDS=1 BENCH_RATES=10:5 BENCH_ECHOES=10:20 BENCH_IDLE_SIZES=10 BENCH_IDLE_ROUNDS=1 BENCH_IDLE_SECS=10 BENCH_INSN_RUNS=1 BENCH_MB=5 BENCH_MEM=1024 BENCH_LIMIT=900 tests/bench/bench.sh --smoke
 
 passed=$(grep -c '^PASS: ' "$results")
 failed=$(grep -c '^FAIL: ' "$results")

@@ -18,6 +18,10 @@
 # BENCH_IDLE_SECS=60: the idle cost, sessions up and left alone, with LCP
 # echoes off and on (BENCH_ECHOES).  BENCH_MEM (MB) defaults to what the largest
 # size needs (about 3 MB a session, both ends, measured at 5000).
+# BENCH_PAIRED_SIZES="2000" BENCH_PAIRED_ROUNDS="2000:2": bring-ups that
+# run both plugins side by side, session by session, compared minute by
+# minute (tests/bench/paired.awk); BENCH_SIZES= (empty) runs only those.
+# BENCH_SUITE (default bookworm): the guest suite to run in.
 # --smoke (make check): prints PASS:/FAIL: lines instead of a plot.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -25,7 +29,9 @@ out=$top/build/bench
 mkdir -p "$out"
 smoke=
 [ "${1:-}" != --smoke ] || smoke=1
-sizes=${BENCH_SIZES:-1 100 1000}
+sizes=${BENCH_SIZES-1 100 1000}
+paired_sizes=${BENCH_PAIRED_SIZES-}
+suite=${BENCH_SUITE:-bookworm}
 if [ -n "$smoke" ]; then idle_sizes=${BENCH_IDLE_SIZES-}
 else idle_sizes=${BENCH_IDLE_SIZES-100 1000}; fi
 idle_secs=${BENCH_IDLE_SECS:-60}
@@ -38,7 +44,7 @@ asked() {
 	[ -n "$v" ] || v=$(echo "$2" | tr ' ' '\n' | grep -v : | head -n 1)
 	echo "${v:-$3}"
 }
-largest=$(echo $sizes $idle_sizes | tr ' ' '\n' | sort -n | tail -n 1)
+largest=$(echo $sizes $idle_sizes $paired_sizes | tr ' ' '\n' | sort -n | tail -n 1)
 mem=$((2048 + 3 * largest))
 [ $mem -ge 4096 ] || mem=4096
 # Only a hang stops a benchmark (see README.md for how long a run takes):
@@ -58,13 +64,20 @@ fi
 exec 9>"$top/build/.guest-lock"
 flock -n 9 || { echo "FAIL: bench: another guest is running from $top/build; wait for it"; exit 1; }
 export GUEST_LOCKED=1
+BENCH_PAIRED_SIZES=$paired_sizes BENCH_PAIRED_ROUNDS=${BENCH_PAIRED_ROUNDS:-2} \
 BENCH_INSN_RUNS=${BENCH_INSN_RUNS:-2} BENCH_SIZES=$sizes BENCH_ROUNDS=${BENCH_ROUNDS:-1:10 100:6 1000:2 5000:1} BENCH_RATES=$rates BENCH_ECHOES=$echoes BENCH_MB=${BENCH_MB:-100} GUEST_MEM=${BENCH_MEM:-$mem} \
 	BENCH_IDLE_SIZES=$idle_sizes BENCH_IDLE_ROUNDS=${BENCH_IDLE_ROUNDS:-100:3 1000:2} BENCH_IDLE_SECS=$idle_secs \
 	SCENARIO_LIMIT=${BENCH_LIMIT:-$limit} \
-	"$top/tests/guest/run.sh" bookworm bench >"$out/run.log" 2>&1 || true
+	"$top/tests/guest/run.sh" "$suite" bench >"$out/run.log" 2>&1 || true
 # The serial console ends its lines with CR.
 log=$out/console.log
-tr -d '\r' <"$top/build/bookworm/console.log" >"$log"
+tr -d '\r' <"$top/build/$suite/console.log" >"$log"
+# The paired bring-ups: one row per session.
+sed -n 's/^BENCHPAIR: //p' "$log" >"$out/paired.txt"
+{
+	echo "plugin,n,round,index,start_s,up_s,cpu_ms"
+	tr ' ' ',' <"$out/paired.txt"
+} >"$out/paired.csv"
 
 # The raw numbers: one row per session.
 sed -n 's/^BENCHRAW: //p' "$log" | awk '{ printf "%s %s %s %s %s %s %.3f\n", $1, $2, $3, $4, $5, $6, $5 - $4 }' >"$out/raw.txt"
@@ -80,12 +93,12 @@ sed -n 's/^BENCH: //p' "$log" | awk '{
 	for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
 	# Both ends run in the guest: per session is per pair of pppds.
 	print v["plugin"], v["n"], v["round"], v["up"], v["rss_kb"], v["pss_kb"], v["private_dirty_kb"], v["plugin_rss_kb"],
-	    v["guest_used_kb"] / v["n"], v["guest_slab_kb"] / v["n"], v["rate"] + 0, v["gave_up"] + 0, v["echo"] }' >"$out/mem.txt"
+	    v["guest_used_kb"] / v["n"], v["guest_slab_kb"] / v["n"], v["rate"] + 0, v["gave_up"] + 0, v["echo"], v["tdb_kb"] + 0 }' >"$out/mem.txt"
 {
-	echo "plugin,n,round,up,timed,p50_s,p99_s,max_s,total_s,cpu_ms,negative,rss_kb,pss_kb,private_dirty_kb,plugin_rss_kb,guest_kb_per_session,slab_kb_per_session,rate,gave_up,echo"
+	echo "plugin,n,round,up,timed,p50_s,p99_s,max_s,total_s,cpu_ms,negative,rss_kb,pss_kb,private_dirty_kb,plugin_rss_kb,guest_kb_per_session,slab_kb_per_session,rate,gave_up,echo,tdb_kb"
 	awk 'NR == FNR { r[$1 " " $2 " " $3] = $4 "," $5 "," $6 "," $7 "," $8 "," $9 "," $10; next }
 		{ k = $1 " " $2 " " $3; f = (k in r) ? r[k] : "0,,,,,,"
-		  print $1 "," $2 "," $3 "," $4 "," f "," $5 "," $6 "," $7 "," $8 "," $9 "," $10 "," $11 "," $12 "," $13 }' "$out/runs.txt" "$out/mem.txt"
+		  print $1 "," $2 "," $3 "," $4 "," f "," $5 "," $6 "," $7 "," $8 "," $9 "," $10 "," $11 "," $12 "," $13 "," $14 }' "$out/runs.txt" "$out/mem.txt"
 } >"$out/bench.csv"
 echo "plugin,mb,received_bytes,secs,pppd_cpu_ticks,pppd_read_bytes,pppd_read_calls" >"$out/data.csv"
 sed -n 's/^BENCHDATA: //p' "$log" | awk '{
@@ -126,6 +139,10 @@ for n in $idle_sizes; do
 	echo
 	awk -v n="$n" -v secs="$idle_secs" -v on="$(asked "$n" "$echoes" 30)" -f "$top/tests/bench/stats.awk" -f "$top/tests/bench/idle.awk" "$out/idle.csv"
 done
+for n in $paired_sizes; do
+	echo
+	awk -v n="$n" -f "$top/tests/bench/paired.awk" "$out/paired.txt"
+done
 echo
 echo "Instructions one LNS pppd executes, exec to exit after ip-up (callgrind, one session)"
 awk -F, '{ s[$1] += $2; c[$1]++; all[$1] = all[$1] " " $2 }
@@ -161,9 +178,13 @@ if [ -n "$smoke" ]; then
 			END { if (c) printf "PASS: bench: %s: callgrind counted pppd'"'"'s instructions for one session\n", p
 			      else printf "FAIL: bench: %s: no instruction count\n", p }' "$out/insn.txt"
 		awk -F, -v p=$pl 'NR > 1 && $1 == p {
-			if ($3 > 0 && $6 < 65536) printf "PASS: bench: %s: %.1f MB crossed, pppd read %d bytes (no data frames)\n", p, $3 / 1e6, $6
+			printf "note: bench: %s: %.1f MB crossed, pppd read %d bytes\n", p, $3 / 1e6, $6
+			if ($3 > 0 && $6 < 65536) printf "PASS: bench: %s: data crossed, pppd read under 64 kB (no data frames)\n", p
 			else printf "FAIL: bench: %s: %d bytes crossed, pppd read %d bytes\n", p, $3, $6; f = 1 }
 			END { if (!f) print "FAIL: bench: " p ": no transfer result" }' "$out/data.csv"
+		awk -F, -v p=$pl -v n=$n 'NR > 1 && $1 == p && $2 == n { runs++; if ($21 > 0) good++ }
+			END { if (runs && good == runs) printf "PASS: bench: %s: pppd'"'"'s tdb measured with every session up\n", p
+			      else printf "FAIL: bench: %s: %d of %d runs measured pppd'"'"'s tdb\n", p, good, runs }' "$out/bench.csv"
 		# What the LNS pppds were started with, read back in the guest.
 		echo=$(asked "$n" "$echoes" 30)
 		awk -F, -v p=$pl -v n=$n -v e="$echo" 'NR > 1 && $1 == p && $2 == n { runs++; if ($20 == e) good++ }
@@ -177,6 +198,30 @@ if [ -n "$smoke" ]; then
 					      else printf "FAIL: bench: %s: idle cost of %d sessions, echoes %s: %d of %d runs measured with all alive\n", p, n, e, good, runs }' "$out/idle.csv"
 			done
 		done
+	done
+	# A paired bring-up runs each plugin on every other session.
+	for n in $paired_sizes; do
+		awk -v n="$n" '$1 == "BENCHPAIRRUN:" { split($2, a, "="); if (a[2] != n) next; runs++
+				split($5, u, "="); if (u[2] == n) good++ }
+			END { if (runs && good == runs) printf "PASS: bench: paired: all %d sessions of both plugins up in each bring-up\n", n
+			      else printf "FAIL: bench: paired: %d of %d bring-ups had all %d sessions up\n", good, runs, n }' "$log"
+		awk -v n="$n" '$1 == "BENCHPAIRRUN:" { split($2, a, "="); if (a[2] != n) next; runs++
+				split($7, u, "="); if (u[2] == n / 2) good++ }
+			END { if (runs && good == runs) printf "PASS: bench: paired: half the running LNS pppds loaded upstream'"'"'s plugin\n"
+			      else printf "FAIL: bench: paired: %d of %d bring-ups ran upstream'"'"'s plugin in half their LNS pppds\n", good, runs }' "$log"
+		for pl in ours upstream; do
+			awk -v n="$n" -v p=$pl '$1 == p && $2 == n { c[$3]++ }
+				END { for (r in c) { runs++; if (c[r] == n / 2) good++ }
+				      if (runs && good == runs) printf "PASS: bench: paired: %s ran on half the sessions of each bring-up\n", p
+				      else printf "FAIL: bench: paired: %s ran on half the sessions in %d of %d bring-ups\n", p, good, runs }' "$out/paired.txt"
+		done
+		awk -v n="$n" -f "$top/tests/bench/paired.awk" "$out/paired.txt" >"$out/paired-$n.txt"
+		sed 's/^/note: bench: /' "$out/paired-$n.txt"
+		if grep -q 'per-minute median bring-up, ours - upstream' "$out/paired-$n.txt"; then
+			echo "PASS: bench: paired: the plugins compared minute by minute, with an interval"
+		else
+			echo "FAIL: bench: paired: no minute-by-minute comparison"
+		fi
 	done
 	# Without echoes our watch wakes each pppd every 5 s: the counters
 	# must see that, or they count nothing.

@@ -58,6 +58,9 @@ END {
 	row("PSS per pppd (kB)", "pss_kb", 1)
 	row("private dirty per pppd (kB)", "private_dirty_kb", 1)
 	row("plugin mapping RSS (kB)", "plugin_rss_kb", 0)
+	# Runs from before the column existed have none.
+	if ("tdb_kb" in col)
+		row("pppd's tdb, all up (kB)", "tdb_kb", 1)
 	row("guest memory per session (kB)", "guest_kb_per_session", 0)
 	row("  of it kernel slab (kB)", "slab_kb_per_session", 0)
 	row("ip-up before start (sessions)", "negative", 0)

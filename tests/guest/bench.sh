@@ -4,11 +4,13 @@
 # BENCHDATA: and the other BENCH...: lines for the host to tabulate.
 . /payload/lib.sh
 NAME=bench
-SIZES=$(cat /payload/bench-sizes)
-MB=$(cat /payload/bench-mb)
-ROUNDS=$(cat /payload/bench-rounds 2>/dev/null || echo 2)
-RATES=$(cat /payload/bench-rates 2>/dev/null || true)
-ECHOES=$(cat /payload/bench-echoes 2>/dev/null || true)
+# The settings come from tests/bench/bench.sh, which gives each its default.
+. /payload/bench.env
+SIZES=$BENCH_SIZES
+MB=$BENCH_MB
+ROUNDS=$BENCH_ROUNDS
+RATES=${BENCH_RATES:-}
+ECHOES=${BENCH_ECHOES:-}
 ulimit -n 65536
 # The records and the ip-up files name each pppd by its pid.  A 5000-session
 # bring-up forks far more than the kernel's default 32768 pids (every poll
@@ -20,7 +22,7 @@ echo 4194304 >/proc/sys/kernel/pid_max
 # warns and runs without it (and without multilink), which tells whether
 # that shared file is what slows thousands of pppds down.
 # Every bring-up starts with it empty, as the first one does.
-PPPD_TDB=$(cat /payload/bench-pppd-tdb 2>/dev/null || echo on)
+PPPD_TDB=${BENCH_PPPD_TDB:-on}
 reset_tdb() {
 	rm -rf /run/pppd2.tdb
 	[ "$PPPD_TDB" != off ] || mkdir /run/pppd2.tdb
@@ -134,9 +136,16 @@ lns_pppds() {
 guest_mem() { awk '$1 == "MemAvailable:" { a = $2 } $1 == "Slab:" { s = $2 } END { print a, s }' /proc/meminfo; }
 
 # bring_up LABEL PLUGIN N [LNS OPTIONS [LAC OPTIONS]]: N sessions; LAC
-# pppds first (silent), then LNS.
+# pppds first (silent), then LNS.  PLUGIN "paired:SWAP": both plugins,
+# session by session (bench-pick).
 bring_up() {
 	label=$1 plugin=$2 n=$3 extra=${4:-} lac_extra=${5:-}
+	case $plugin in
+	paired:*)
+		lac_cmd="/tmp/bench-pick @HI@ @LO@ ${plugin#paired:} lac"
+		lns_cmd="/tmp/bench-pick @HI@ @LO@ ${plugin#paired:} lns" ;;
+	*)	lac_cmd="pppd plugin $plugin" lns_cmd="pppd plugin $plugin" ;;
+	esac
 	cleanup_all
 	netns_setup
 	# The last bring-up's records end with its teardown's exits: none may
@@ -145,12 +154,12 @@ bring_up() {
 	mkdir /tmp/bench-up
 	mem0=$(guest_mem)
 	rate=$(rate_for "$n")
-	in_lac l2tpfan $LAC_SOCK -n "$n" -o "$T/lac-starts" -- pppd plugin "$plugin" pppol2tp 3 \
+	in_lac l2tpfan $LAC_SOCK -n "$n" -o "$T/lac-starts" -- $lac_cmd pppol2tp 3 \
 		silent noipdefault nodetach noauth nodefaultroute noipv6 $lac_extra \
 		>"$T/lac-fan.log" 2>&1 &
 	wait_secs $((n / 2 + 30)) lac_ifaces_reach "$n" ||
 		progress "$label: $(count_ifaces lac) of $n LAC interfaces after $((n / 2 + 30)) s"
-	in_lns l2tpfan $LNS_SOCK -n "$n" -r "$rate" -o "$T/lns-starts" -- pppd plugin "$plugin" pppol2tp 3 \
+	in_lns l2tpfan $LNS_SOCK -n "$n" -r "$rate" -o "$T/lns-starts" -- $lns_cmd pppol2tp 3 \
 		pppol2tp_lns_mode $extra nodetach noauth nodefaultroute noipv6 ip-up-script /tmp/bench-ipup \
 		198.18.@HI@.@LO@:198.19.@HI@.@LO@ >"$T/lns-fan.log" 2>&1 &
 	# Paced starts alone take n / rate seconds.
@@ -221,9 +230,13 @@ report() {
 	    "pid_max=$(cat /proc/sys/kernel/pid_max) open_files=$(cut -f1 /proc/sys/fs/file-nr)" \
 	    "file_max=$(cut -f3 /proc/sys/fs/file-nr)" \
 	    "$(awk '$1 == "MemTotal:" { t = $2 } $1 == "MemAvailable:" { a = $2 } END { print "mem_total_kb=" t, "mem_avail_kb=" a }' /proc/meminfo)" >&3
+	# pppd's shared database with every session up: what each pppd's
+	# records cost.
+	tdb=0
+	[ ! -f /var/run/pppd2.tdb ] || tdb=$(wc -c </var/run/pppd2.tdb)
 	set -- $mem $mem0 $(guest_mem)
 	echo "BENCH: plugin=$label n=$n round=$round rate=$rate echo=$(echo_given) up=$up gave_up=$gone rss_kb=$1 pss_kb=$2 private_dirty_kb=$3 plugin_rss_kb=$4" \
-	    "guest_used_kb=$(( $5 - $7 )) guest_slab_kb=$(( $8 - $6 ))" >&3
+	    "guest_used_kb=$(( $5 - $7 )) guest_slab_kb=$(( $8 - $6 )) tdb_kb=$((tdb / 1024))" >&3
 }
 
 # transfer LABEL: MB megabytes over session 0, counting what pppd saw.
@@ -339,9 +352,9 @@ idle() {
 # Sizes in bench-idle-sizes also get the idle cost, in their first
 # bench-idle-rounds rounds: with echo_for's echoes on the bring-ups of the
 # rounds above, with echoes off on bring-ups of their own below.
-IDLE_SIZES=$(cat /payload/bench-idle-sizes 2>/dev/null || true)
-IDLE_ROUNDS=$(cat /payload/bench-idle-rounds 2>/dev/null || echo 2)
-IDLE_SECS=$(cat /payload/bench-idle-secs 2>/dev/null || echo 60)
+IDLE_SIZES=${BENCH_IDLE_SIZES:-}
+IDLE_ROUNDS=${BENCH_IDLE_ROUNDS:-2}
+IDLE_SECS=${BENCH_IDLE_SECS:-60}
 IDLE_SETTLE=10
 # echo_opts SECS: echoes on, every SECS.  lcp-echo-failure 4 is what
 # Debian's /etc/ppp/options has; given here so no run depends on it.
@@ -369,7 +382,7 @@ for n in $SIZES; do
 		done
 	done
 done
-insn_runs=$(cat /payload/bench-insn-runs 2>/dev/null || echo 2)
+insn_runs=${BENCH_INSN_RUNS:-2}
 for pl in $(for i in $(seq 1 "$insn_runs"); do echo "$OURS $UPSTREAM_PL"; done); do
 	label=${pl%%:*}
 	instructions "$label" "${pl#*:}" "$(ids_for "$label")"
@@ -391,8 +404,53 @@ for n in $IDLE_SIZES; do
 		done
 	done
 done
+# Paired bring-ups: both plugins in one bring-up, session by session by
+# parity (both ends of a session run the same plugin), the parity swapped
+# between rounds.  Sessions of one bring-up meet the same minutes of the
+# machine whichever plugin they run, so the host compares the plugins
+# minute by minute (tests/bench/paired.awk): separate bring-ups, one
+# after the other, do not meet the same minutes.
+cat >/tmp/bench-pick <<SCRIPT
+#!/bin/sh
+# bench-pick HI LO SWAP lac|lns PPPD_ARGS...: session i = HI * 250 + LO - 1
+# runs ours when i + SWAP is even.  Upstream's LNS refuses to start
+# without the ids, which it only reports.
+i=\$(( \$1 * 250 + \$2 - 1 ))
+ours=\$(( (i + \$3) % 2 == 0 ))
+end=\$4
+shift 4
+[ \$ours = 1 ] && exec pppd plugin pppol2tp.so "\$@"
+[ \$end = lac ] && exec pppd plugin $UPSTREAM/pppol2tp.so "\$@"
+exec pppd plugin $UPSTREAM/pppol2tp.so pppol2tp_tunnel_id 10 pppol2tp_session_id 11 "\$@"
+SCRIPT
+chmod +x /tmp/bench-pick
+# report_paired N ROUND SWAP: one BENCHPAIR: line per session, labelled by
+# the plugin it ran (l2tpfan's LNS session ids start at 11).
+report_paired() {
+	cat /tmp/bench-up/* >"$T/ups" 2>/dev/null
+	awk -v n="$1" -v r="$2" -v swap="$3" '
+		NR == FNR { if ($1 == "start") { s[$3] = $4; id[$3] = $2 }; next }
+		($1 in s) { i = id[$1] - 11; pl = (i + swap) % 2 == 0 ? "ours" : "upstream"
+			printf "BENCHPAIR: %s %d %d %d %s %s %.3f\n", pl, n, r, i, s[$1], $2, $3 / 1e6 }' \
+	    "$T/lns-starts" "$T/ups" >&3
+	# Which plugin each running LNS pppd really loaded, from its command line.
+	upstream=$(lns_pppds | while read -r p; do tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null; echo; done |
+	    grep -c 'upstream/pppol2tp.so')
+	echo "BENCHPAIRRUN: n=$1 round=$2 swap=$3 up=$(ls /tmp/bench-up | wc -l) gave_up=$gone upstream_running=$upstream" >&3
+}
+for n in ${BENCH_PAIRED_SIZES:-}; do
+	on=$(echo_for "$n")
+	echoes=$(echo_opts "$on")
+	for round in $(seq 1 "$(rounds_for "$n" "${BENCH_PAIRED_ROUNDS:-2}")"); do
+		swap=$((round % 2))
+		bring_up paired "paired:$swap" "$n" "$echoes" "$echoes"
+		report_paired "$n" "$round" "$swap"
+		tear_down paired "$n"
+	done
+done
+
 cleanup_all
 # A clocksource change in the middle of a run would skew its times.
 echo "BENCHCLOCK: $(cat /sys/devices/system/clocksource/clocksource0/current_clocksource)" >&3
 dmesg | grep -i -E 'clocksource|tsc' | sed 's/^/BENCHCLOCK: /' >&3
-pass "benchmark ran for sizes $SIZES${IDLE_SIZES:+, idle for $IDLE_SIZES}"
+pass "benchmark ran for sizes $SIZES${IDLE_SIZES:+, idle for $IDLE_SIZES}${BENCH_PAIRED_SIZES:+, paired for $BENCH_PAIRED_SIZES}"

@@ -58,18 +58,11 @@ if [ -n "${PPPDS:-}" ]; then
 	cp -r "$PPPDS/builds" "$pl/payload/pppds"
 	[ ! -d "$PPPDS/root" ] || cp -a "$PPPDS/root/." "$pl/"
 fi
-if [ -n "${BENCH_SIZES:-}" ]; then
+if [ -n "${BENCH_SIZES:-}${BENCH_PAIRED_SIZES:-}" ]; then
 	cp "$here/bench.sh" "$pl/payload/scenarios/"
-	echo "$BENCH_SIZES" >"$pl/payload/bench-sizes"
-	echo "${BENCH_MB:-100}" >"$pl/payload/bench-mb"
-	echo "${BENCH_ROUNDS:-2}" >"$pl/payload/bench-rounds"
-	echo "${BENCH_RATES:-}" >"$pl/payload/bench-rates"
-	echo "${BENCH_ECHOES:-}" >"$pl/payload/bench-echoes"
-	echo "${BENCH_PPPD_TDB:-on}" >"$pl/payload/bench-pppd-tdb"
-	echo "${BENCH_INSN_RUNS:-2}" >"$pl/payload/bench-insn-runs"
-	echo "${BENCH_IDLE_SIZES:-}" >"$pl/payload/bench-idle-sizes"
-	echo "${BENCH_IDLE_ROUNDS:-2}" >"$pl/payload/bench-idle-rounds"
-	echo "${BENCH_IDLE_SECS:-60}" >"$pl/payload/bench-idle-secs"
+	# The benchmark's settings (tests/bench/bench.sh sets them all), for
+	# the guest to source.
+	env | grep '^BENCH_[A-Z_]*=' | sed "s/'/'\\\\''/g; s/=/='/; s/\$/'/" >"$pl/payload/bench.env"
 	# callgrind alone: the launcher, the tool and its preload.
 	mkdir -p "$pl/payload/vg"
 	cp "$dir/valgrind/usr/bin/valgrind.bin" "$dir/valgrind/usr/libexec/valgrind/callgrind-amd64-linux" \
