@@ -9,10 +9,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 status=0
 
-version_of() {
-	sed -n 's/^#define[[:space:]]*\(PPPD_\)\{0,1\}VERSION[[:space:]]*"\(.*\)"/\2/p' \
-	    "$1"/pppd/pppdconf.h "$1"/pppd/patchlevel.h 2>/dev/null | head -n 1
-}
+version_of() { make -s PPPD_INCLUDEDIR="$1" pppd-version; }
 
 # try LABEL INCLUDEDIR OTHER: build for INCLUDEDIR with OTHER's headers
 # further down the include chain (C_INCLUDE_PATH, as a system directory).

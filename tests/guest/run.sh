@@ -40,8 +40,7 @@ make -s -C "$top" WERROR=1 O="$dir/plugin" PPPD_INCLUDEDIR="$dir/dev/usr/include
 	cat "$dir/build.log" >&2; exit 1; }
 make -s -C "$top" WERROR=1 tools O="$build/tools" >"$dir/build.log" 2>&1 || {
 	cat "$dir/build.log" >&2; exit 1; }
-version=$(sed -n 's/.*VERSION[[:space:]]*"\(.*\)"/\1/p' \
-	"$dir"/dev/usr/include/pppd/patchlevel.h "$dir"/dev/usr/include/pppd/pppdconf.h 2>/dev/null | head -n 1)
+version=$(make -s -C "$top" PPPD_INCLUDEDIR="$dir/dev/usr/include" pppd-version)
 
 [ $# -gt 0 ] || set -- $(cd "$here/scenarios" && ls *.sh | sed 's/\.sh$//')
 pl=$dir/payload
