@@ -49,8 +49,8 @@ mkdir -p "$pl/payload/bin" "$pl/usr/lib/pppd/$version"
 cp "$here/main" "$here/lib.sh" "$pl/payload/"
 cp -r "$here/scenarios" "$pl/payload/"
 # The demo is a scenario of its own, run only when asked for.
-[ -z "${DEMO:-}" ] || cp "$here/demo.sh" "$pl/payload/scenarios/"
-[ -z "${CAPTURE:-}" ] || cp "$here/capture.sh" "$pl/payload/scenarios/"
+[ -z "${DEMO:-}" ] || cp "$here/demo-guest.sh" "$pl/payload/scenarios/demo.sh"
+[ -z "${CAPTURE:-}" ] || cp "$top/tests/fuzz/capture-guest.sh" "$pl/payload/scenarios/capture.sh"
 # check-pppd's pppds and what they need in the root (musl's loader).
 if [ -n "${PPPDS:-}" ]; then
 	cp "$here/pppds.sh" "$pl/payload/scenarios/"
@@ -58,7 +58,7 @@ if [ -n "${PPPDS:-}" ]; then
 	[ ! -d "$PPPDS/root" ] || cp -a "$PPPDS/root/." "$pl/"
 fi
 if [ -n "${BENCH_SIZES:-}${BENCH_PAIRED_SIZES:-}" ]; then
-	cp "$here/bench.sh" "$pl/payload/scenarios/"
+	cp "$top/tests/bench/guest.sh" "$pl/payload/scenarios/bench.sh"
 	# The benchmark's settings (tests/bench/bench.sh sets them all), for
 	# the guest to source.
 	env | grep '^BENCH_[A-Z_]*=' | sed "s/'/'\\\\''/g; s/=/='/; s/\$/'/" >"$pl/payload/bench.env"
