@@ -28,6 +28,7 @@ if [ "$(id -u)" != 0 ]; then
 	echo "deps: run as root, or install:$need" >&2
 	exit 1
 fi
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq >/dev/null
-apt-get install -y -qq --no-install-recommends $need >/dev/null
+. "$(dirname "$0")/retry.sh"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+host_install deps tests/deps.sh "$log" --no-install-recommends $need
