@@ -22,6 +22,8 @@ command -v autoreconf >/dev/null || need="$need autoconf"
 command -v automake >/dev/null || need="$need automake"
 command -v libtoolize >/dev/null || need="$need libtool"
 command -v musl-gcc >/dev/null || need="$need musl-tools"
+# tests/mirror.sh's flaky mirror.
+command -v python3 >/dev/null || need="$need python3"
 [ -z "$need" ] && exit 0
 echo "deps: installing$need"
 if [ "$(id -u)" != 0 ]; then
