@@ -3,15 +3,18 @@
 URL and forwards the rest to the Debian mirror: a mirror as flaky as the one
 that once failed the suite, but every time.
 
-    flaky-mirror.py PORTFILE LOG [SECONDS]
+    flaky-mirror.py PORTFILE LOG [SECONDS [REFUSED]]
 
 Writes the port it listens on to PORTFILE, one line per request to LOG
-("503 URL" or "STATUS URL"), and stops by itself after SECONDS (default 300),
-so a test that dies leaves no proxy behind for long.
+("STATUS URL"), and stops by itself after SECONDS (default 300), so a test
+that dies leaves no proxy behind for long.  URLs that the regular
+expression REFUSED finds are refused every time: a mirror that lost them,
+to see what a download that cannot succeed says.
 """
 import http.client
 import http.server
 import os
+import re
 import sys
 import threading
 import urllib.parse
@@ -52,7 +55,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         with lock:
             first = self.path not in seen
             seen.add(self.path)
-        if first:
+        if first or (REFUSED and REFUSED.search(self.path)):
             self.answer(503, [("Retry-After", "1")], b"refused once\n")
             return
         path = url.path + ("?" + url.query if url.query else "")
@@ -77,6 +80,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 PORTFILE, LOG = sys.argv[1], sys.argv[2]
 seconds = float(sys.argv[3]) if len(sys.argv) > 3 else 300
+REFUSED = re.compile(sys.argv[4]) if len(sys.argv) > 4 else None
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 server.daemon_threads = True
 threading.Timer(seconds, server.shutdown).start()

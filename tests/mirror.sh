@@ -1,10 +1,11 @@
 #!/bin/sh
 # The mirror cannot fail the suite: through a mirror that refuses the first
 # request for each file (tests/flaky-mirror.py, on 127.0.0.1), apt with
-# the suite's retries (tests/retry.sh) updates a suite's lists and
-# downloads a package; a run that fails every try is run again after a
-# pause; and a package the suite does not have ends in one FAIL line naming
-# it, the suite and the command to rerun.  Reads bookworm-updates, whose
+# apt's retries of each file as the suite sets them (tests/retry.sh),
+# without a second run, updates a suite's lists and downloads a package; a
+# whole run that failed is run again after a pause; and a package the
+# suite does not have ends in one FAIL line naming it, the suite and the
+# command to rerun.  Reads bookworm-updates, whose
 # lists are some kB, with lists of its own as tests/guest/fetch.sh does.
 # Prints PASS:/FAIL: lines.
 set -u
@@ -18,6 +19,8 @@ pass() { echo "PASS: mirror: $*"; }
 fail() { echo "FAIL: mirror: $*"; failed=1; }
 
 tmp=$(mktemp -d)
+# apt fetches as _apt where it can reach the directory.
+chmod 755 "$tmp"
 python3 "$top/tests/flaky-mirror.py" "$tmp/port" "$tmp/proxy.log" 120 &
 proxy=$!
 trap 'kill $proxy 2>/dev/null; rm -rf "$tmp"' EXIT
@@ -65,7 +68,8 @@ refused_then_got() {
 	fi
 }
 
-if retry "$tmp/update.log" run apt-get -qq $apt_update; then
+# Run once, not through retry: its second run would hide apt's retries.
+if run apt-get -qq $apt_update >"$tmp/update.log" 2>&1; then
 	refused_then_got "apt-get update of $suite through a mirror that refuses each file once" \
 	    "/dists/$suite/"
 else
@@ -78,7 +82,7 @@ pkg=$(run apt-cache dumpavail | awk '/^Package: / { p = $2 } /^Size: / { print $
 	sort -n | head -n 1 | cut -d' ' -f2)
 if [ -z "$pkg" ]; then
 	fail "no package in $suite's lists to download"
-elif (cd "$tmp/debs" && retry "$tmp/download.log" run apt-get download "$pkg") &&
+elif (cd "$tmp/debs" && run apt-get download "$pkg") >"$tmp/download.log" 2>&1 &&
     ls "$tmp/debs/${pkg}"_*.deb >/dev/null 2>&1; then
 	refused_then_got "apt-get download $pkg through the same mirror" "/${pkg}_[^/]*\.deb$"
 else
@@ -105,6 +109,8 @@ if (cd "$tmp/debs" && retry "$tmp/missing.log" run apt-get download $missing) 2>
 	fail "apt-get download $missing passed"
 else
 	msg=$(mirror_fail mirror "$suite" "$rerun" "$tmp/missing.log")
+	# Quoted in one line of ours, it must start no line.
+	flat=$(echo "$msg" | tr '\n' ' ')
 	verdicts=$(echo "$msg" | grep -c '^\(PASS\|FAIL\): ')
 	line=$(echo "$msg" | grep '^FAIL: ')
 	notes=$(grep -c '^note: try ' "$tmp/missing.err")
@@ -113,9 +119,9 @@ else
 		if [ "$verdicts" = 1 ] && [ "$notes" = $((mirror_tries - 1)) ]; then
 			pass "a missing package, after $mirror_tries tries, is one line: '$line'"
 		else
-			fail "a missing package: $verdicts verdict line(s), $notes retry note(s): $msg"
+			fail "a missing package: $verdicts verdict line(s), $notes retry note(s): $flat"
 		fi ;;
-	*) fail "a missing package is not named, with its suite and rerun, in: $msg" ;;
+	*) fail "a missing package is not named, with its suite and rerun, in: $flat" ;;
 	esac
 fi
 exit $failed
