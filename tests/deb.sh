@@ -67,10 +67,11 @@ mkroot() {
 	fi
 	note "making the $name root with mmdebstrap"
 	rm -f "$dir/$name.tar" "$dir/$name.stamp"
-	# The retries reach the apt of the root's hooks too (mmdebstrap
-	# writes its --aptopt into the root).
+	# apt's retries as tests/retry.sh has them; they reach the apt of the
+	# root's hooks too (mmdebstrap writes its --aptopt into the root).
 	retry "$dir/$name.log" mmdebstrap --quiet --aptopt='Acquire::Check-Valid-Until "false"' \
 		--aptopt='Acquire::Check-Date "false"' --aptopt='Acquire::Retries "5"' \
+		--aptopt='Acquire::Retries::Delay "false"' \
 		"$@" "$suite" "$dir/$name.tar" "$mirror" || {
 		mirror_fail "deb $suite: mmdebstrap could not make the $name root" "$suite" \
 		    "tests/deb.sh $mode $suite" "$dir/$name.log"

@@ -1,19 +1,20 @@
 #!/bin/sh
 # The mirror cannot fail the suite: through a mirror that refuses the first
-# request for each file (tests/flaky-mirror.py, on 127.0.0.1), apt with
-# apt's retries of each file as the suite sets them (tests/retry.sh),
-# without a second run, updates a suite's lists and downloads a package; a
-# whole run that failed is run again after a pause; and a package the
-# suite does not have ends in one FAIL line naming it, the suite and the
-# command to rerun.  Reads bookworm-updates, whose
-# lists are some kB, with lists of its own as tests/guest/fetch.sh does.
+# request for each file (tests/flaky-mirror.py, on 127.0.0.1), apt's
+# retries of each file as the suite sets them (tests/retry.sh), without a
+# second run, update two suites' lists and download packages; a whole run
+# that failed is run again after a pause; and a package the suites do not
+# have ends in one FAIL line naming it, the suites and the command to
+# rerun.  Reads bookworm-updates and bookworm-security (lists of some
+# 400 kB): two suites, so that a file apt retries has others queued behind
+# it.  Its lists are its own, as tests/guest/fetch.sh's are.
 # Prints PASS:/FAIL: lines.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/tests/retry.sh"
 # The test's runs that fail every try wait out every pause.
 mirror_pause=1
-suite=bookworm-updates
+suite="bookworm-updates bookworm-security"
 failed=0
 pass() { echo "PASS: mirror: $*"; }
 fail() { echo "FAIL: mirror: $*"; failed=1; }
@@ -32,10 +33,16 @@ done
 [ -s "$tmp/port" ] || { fail "the flaky mirror did not start"; exit 1; }
 
 mkdir -p "$tmp/lists/partial" "$tmp/sources" "$tmp/cache/archives/partial" "$tmp/debs"
-cat >"$tmp/sources/$suite.sources" <<SRC
+cat >"$tmp/sources/test.sources" <<SRC
 Types: deb
 URIs: http://deb.debian.org/debian
-Suites: $suite
+Suites: bookworm-updates
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+
+Types: deb
+URIs: http://deb.debian.org/debian-security
+Suites: bookworm-security
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SRC
@@ -45,10 +52,11 @@ opts="-o Dir::State::Lists=$tmp/lists -o Dir::Etc::SourceList=/dev/null
 	-o Dir::Etc::SourceParts=$tmp/sources -o Dir::Cache=$tmp/cache
 	-o Dir::State::status=/dev/null -o Debug::NoLocking=1
 	-o Acquire::http::Proxy=http://127.0.0.1:$(cat "$tmp/port") $apt_retries"
+# A hang of apt's is a failure here, not a stuck suite.
 run() {
 	tool=$1
 	shift
-	"$tool" $opts "$@"
+	timeout 60 "$tool" $opts "$@"
 }
 
 # refused_then_got WHAT PATTERN: every URL matching PATTERN that the
@@ -71,23 +79,24 @@ refused_then_got() {
 # Run once, not through retry: its second run would hide apt's retries.
 if run apt-get -qq $apt_update >"$tmp/update.log" 2>&1; then
 	refused_then_got "apt-get update of $suite through a mirror that refuses each file once" \
-	    "/dists/$suite/"
+	    "/dists/"
 else
 	cat "$tmp/update.log"
-	fail "apt-get update of $suite through a mirror that refuses each file once failed"
+	fail "apt-get update of $suite through a mirror that refuses each file once failed (or hung)"
 fi
 
-# The smallest package of the suite.
+# The three smallest packages of the suites.
 pkg=$(run apt-cache dumpavail | awk '/^Package: / { p = $2 } /^Size: / { print $2, p }' |
-	sort -n | head -n 1 | cut -d' ' -f2)
+	sort -n | head -n 3 | cut -d' ' -f2 | tr '\n' ' ')
+pkg=${pkg% }
 if [ -z "$pkg" ]; then
 	fail "no package in $suite's lists to download"
-elif (cd "$tmp/debs" && run apt-get download "$pkg") >"$tmp/download.log" 2>&1 &&
-    ls "$tmp/debs/${pkg}"_*.deb >/dev/null 2>&1; then
-	refused_then_got "apt-get download $pkg through the same mirror" "/${pkg}_[^/]*\.deb$"
+elif (cd "$tmp/debs" && run apt-get download $pkg) >"$tmp/download.log" 2>&1 &&
+    [ "$(ls "$tmp/debs" | wc -l)" = "$(echo $pkg | wc -w)" ]; then
+	refused_then_got "apt-get download $pkg through the same mirror" "/pool/.*\.deb$"
 else
 	cat "$tmp/download.log"
-	fail "apt-get download $pkg through a mirror that refuses each file once failed"
+	fail "apt-get download $pkg through a mirror that refuses each file once failed (or hung)"
 fi
 
 # A whole run that failed is run again, after a pause.

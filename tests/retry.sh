@@ -13,7 +13,12 @@
 #                 third, and so on (default 30)
 mirror_tries=${MIRROR_TRIES:-3}
 mirror_pause=${MIRROR_PAUSE:-30}
-apt_retries="-o Acquire::Retries=5"
+# apt 2.6 (bookworm) hangs for good when a file it retries after its
+# delay is first in a host's queue with other files behind it (seen
+# through tests/flaky-mirror.py: an update of bookworm's three suites
+# stopped after one refusal); without the delay it retries at once, and
+# retry's pause is the wait.
+apt_retries="-o Acquire::Retries=5 -o Acquire::Retries::Delay=false"
 # apt-get update only warns (and exits 0) when a list cannot be had, and
 # what comes after then fails on a missing or stale list instead.
 apt_update="-o APT::Update::Error-Mode=any update"
