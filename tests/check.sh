@@ -3,8 +3,9 @@
 # short run of each fuzz target, then every guest scenario on each Debian
 # suite of tests/guest/suites (bookworm: kernel 6.1, pppd 2.4.9; trixie:
 # 6.12, pppd 2.5.2; unstable: 7.2, pppd 2.5.2), the Debian package of
-# bookworm and trixie built and installed in a real root, and make
-# install's refusals.  One run per tree at a time.
+# bookworm and trixie built and installed in a real root, make install's
+# refusals, and the downloads' retries through a mirror that refuses each
+# file once.  One run per tree at a time.
 # Prints PASS:/FAIL: lines and ends with "N passed, N failed".
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -98,6 +99,8 @@ deb_result() {
 	[ $rc -ne 124 ] || echo "FAIL: deb: stopped at its time limit of 3840 s"
 	return $rc
 }
+# Beside the package's mmdebstrap, as the mirror's refusals came then.
+step mirror tests/mirror.sh
 step build build_fresh "for the installed pppd" build/host
 step install tests/install.sh
 step unit make -s WERROR=1 unit

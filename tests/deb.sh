@@ -28,6 +28,7 @@ note() { echo "note: deb $suite: [$(($(date +%s) - start)) s] $*"; }
 pass() { echo "PASS: deb $suite: $*"; }
 fail() { echo "FAIL: deb $suite: $*"; failed=1; }
 failed=0
+. "$top/tests/retry.sh"
 
 need=
 command -v mmdebstrap >/dev/null || need="$need mmdebstrap"
@@ -35,8 +36,8 @@ command -v unshare >/dev/null || need="$need util-linux"
 [ -f /usr/share/keyrings/debian-archive-keyring.gpg ] || need="$need debian-archive-keyring"
 if [ -n "$need" ]; then
 	echo "deb: installing$need"
-	apt-get update -qq >/dev/null
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $need >/dev/null
+	host_install "deb $suite" "tests/deb.sh $mode $suite" "$dir/apt.log" \
+	    --no-install-recommends $need || exit 1
 fi
 
 # A root must not keep mounts behind, nor reach the network while building,
@@ -55,7 +56,8 @@ in_root() {
 }
 
 # mkroot NAME RECIPE MMDEBSTRAP-ARGS...: build/deb/SUITE/NAME.tar, remade
-# when the recipe (with debian/control) changed.
+# when the recipe (with debian/control) changed.  A root that cannot be
+# made is its one FAIL line.
 mkroot() {
 	name=$1
 	recipe="$2 $(cat "$top/debian/control" | cksum)"
@@ -65,9 +67,18 @@ mkroot() {
 	fi
 	note "making the $name root with mmdebstrap"
 	rm -f "$dir/$name.tar" "$dir/$name.stamp"
-	mmdebstrap --quiet --aptopt='Acquire::Check-Valid-Until "false"' \
-		--aptopt='Acquire::Check-Date "false"' "$@" "$suite" "$dir/$name.tar" "$mirror" \
-		>"$dir/$name.log" 2>&1 || { cat "$dir/$name.log"; return 1; }
+	# apt's retries as tests/retry.sh has them; they reach the apt of the
+	# root's hooks too (mmdebstrap writes its --aptopt into the root).
+	retry "$dir/$name.log" mmdebstrap --quiet --aptopt='Acquire::Check-Valid-Until "false"' \
+		--aptopt='Acquire::Check-Date "false"' --aptopt='Acquire::Retries "5"' \
+		--aptopt='Acquire::Retries::Delay "false"' \
+		"$@" "$suite" "$dir/$name.tar" "$mirror" || {
+		mirror_fail "deb $suite: mmdebstrap could not make the $name root" "$suite" \
+		    "tests/deb.sh $mode $suite" "$dir/$name.log"
+		failed=1
+		cat "$dir/$name.log"
+		return 1
+	}
 	echo "$recipe" >"$dir/$name.stamp"
 }
 
@@ -96,8 +107,7 @@ build() {
 		--customize-hook='mkdir -p "$1/tmp/src"' \
 		--customize-hook="copy-in $top/debian /tmp/src" \
 		--customize-hook='chroot "$1" apt-get build-dep -y -q /tmp/src' \
-		--customize-hook='rm -rf "$1/tmp/src"' ||
-		{ fail "mmdebstrap could not make the buildd root"; return 1; }
+		--customize-hook='rm -rf "$1/tmp/src"' || return 1
 	root=$dir/buildroot
 	unpack buildd "$root" && copy_source "$root/build/pppol2tp" ||
 		{ fail "could not unpack the buildd root and the source"; return 1; }
@@ -134,8 +144,7 @@ snapshot() {
 
 roundtrip() {
 	mkroot test "test-1" --variant=minbase --include=ppp,lintian \
-		--customize-hook='chroot "$1" sh -c "cd /var/tmp && apt-get download -q ppp"' ||
-		{ fail "mmdebstrap could not make the test root"; return 1; }
+		--customize-hook='chroot "$1" sh -c "cd /var/tmp && apt-get download -q ppp"' || return 1
 	root=$dir/testroot
 	unpack test "$root" || { fail "could not unpack the test root"; return 1; }
 	UNSHARE_NET=

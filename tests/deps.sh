@@ -22,12 +22,15 @@ command -v autoreconf >/dev/null || need="$need autoconf"
 command -v automake >/dev/null || need="$need automake"
 command -v libtoolize >/dev/null || need="$need libtool"
 command -v musl-gcc >/dev/null || need="$need musl-tools"
+# tests/mirror.sh's flaky mirror.
+command -v python3 >/dev/null || need="$need python3"
 [ -z "$need" ] && exit 0
 echo "deps: installing$need"
 if [ "$(id -u)" != 0 ]; then
 	echo "deps: run as root, or install:$need" >&2
 	exit 1
 fi
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq >/dev/null
-apt-get install -y -qq --no-install-recommends $need >/dev/null
+. "$(dirname "$0")/retry.sh"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+host_install deps tests/deps.sh "$log" --no-install-recommends $need

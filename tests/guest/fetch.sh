@@ -8,6 +8,7 @@ suite=$1
 mkdir -p "$2"
 out=$(cd "$2" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/../retry.sh"
 
 line=$(awk -v s="$suite" '$1 == s { print $2, $3 }' "$here/suites")
 [ -n "$line" ] || {
@@ -47,7 +48,7 @@ Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SRC
 aptopts="-o Dir::State::Lists=$aptdir/lists -o Dir::Etc::SourceList=/dev/null
 	-o Dir::Etc::SourceParts=$aptdir/sources -o Dir::Cache=$aptdir/cache
-	-o Debug::NoLocking=1"
+	-o Debug::NoLocking=1 $apt_retries"
 mkdir -p "$aptdir/cache/archives/partial"
 run() {
 	tool=$1
@@ -57,7 +58,9 @@ run() {
 # Debian drops superseded kernels from the mirror: lists a day old are
 # refreshed before they name packages that are gone.
 if [ -z "$(find "$aptdir/lists/.updated" -mtime -1 2>/dev/null)" ]; then
-	run apt-get update -qq >/dev/null
+	retry "$aptdir/update.log" run apt-get -qq $apt_update || {
+		mirror_fail "$suite guest" "$suite" "tests/guest/fetch.sh $suite $out" "$aptdir/update.log"
+		exit 1; }
 	touch "$aptdir/lists/.updated"
 fi
 
@@ -79,22 +82,23 @@ pkgs=$(run apt-cache depends --recurse --no-recommends --no-suggests --no-confli
 
 cd "$out/debs"
 missing=
-for p in $pkgs $kernel; do
+# ppp-dev and valgrind are not unpacked into the root (below), but are
+# fetched with the rest.
+for p in $pkgs $kernel ppp-dev valgrind; do
 	ls "${p}"_*.deb >/dev/null 2>&1 || missing="$missing $p"
 done
-[ -z "$missing" ] || run apt-get download $missing >/dev/null 2>download.log || {
-	cat download.log >&2; exit 1; }
+[ -z "$missing" ] || retry download.log run apt-get download $missing || {
+	mirror_fail "$suite guest" "$suite" "tests/guest/fetch.sh $suite $out" download.log
+	exit 1; }
 for p in $pkgs $kernel; do
 	dpkg -x "$(ls "${p}"_*.deb | head -n 1)" "$out/root.tmp"
 done
 echo "${kernel%% *}" >"$out/root.tmp/.kernel-package"
 # The suite's pppd headers, to build the plugin for the guest's pppd.
-ls ppp-dev_*.deb >/dev/null 2>&1 || run apt-get download ppp-dev >/dev/null 2>>download.log
 rm -rf "$out/dev"
 dpkg -x "$(ls ppp-dev_*.deb | head -n 1)" "$out/dev"
 # The benchmark counts pppd's instructions with the suite's callgrind; it
 # goes into the benchmark's payload only, not into every guest.
-ls valgrind_*.deb >/dev/null 2>&1 || run apt-get download valgrind >/dev/null 2>>download.log
 rm -rf "$out/valgrind"
 dpkg -x "$(ls valgrind_*.deb | head -n 1)" "$out/valgrind"
 rm -rf "$out/root"
