@@ -73,7 +73,11 @@ host_install() {
 	return 1
 }
 
+# Two steps installing at once (make check runs the package build beside
+# the rest; two benchmarks may start together) meet dpkg's lock: the
+# second waits for it rather than fail.
 host_apt() {
-	apt-get $apt_retries -qq update &&
-	    DEBIAN_FRONTEND=noninteractive apt-get $apt_retries install -y -qq "$@"
+	apt-get $apt_retries -o DPkg::Lock::Timeout=600 -qq update &&
+	    DEBIAN_FRONTEND=noninteractive apt-get $apt_retries \
+		-o DPkg::Lock::Timeout=600 install -y -qq "$@"
 }
