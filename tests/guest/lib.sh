@@ -20,14 +20,14 @@ note() { echo "note: $NAME: $*"; }
 # check DESCRIPTION COMMAND...: pass or fail on the command's status
 # (what the command says on stderr stays on the console, for diagnosis).
 check() {
-	d=$1
+	local what=$1
 	shift
-	if "$@" >/dev/null; then pass "$d"; else fail "$d"; fi
+	if "$@" >/dev/null; then pass "$what"; else fail "$what"; fi
 }
 
 # wait_until SECONDS COMMAND...: poll until the command succeeds.
 wait_until() {
-	limit=$(($1 * 5))
+	local limit=$(($1 * 5))
 	shift
 	while [ $limit -gt 0 ]; do
 		"$@" >/dev/null 2>&1 && return 0
@@ -42,6 +42,7 @@ in_lns() { $IP netns exec lns "$@"; }
 
 # Two hosts joined by a veth pair: lns (192.0.2.1) and lac (192.0.2.2).
 netns_setup() {
+	local ns
 	$IP netns add lns
 	$IP netns add lac
 	$IP link add veth-lns type veth peer name veth-lac
@@ -62,12 +63,13 @@ no_process() { [ -z "$(pids_of "$1")" ]; }
 # ip itself fails (no such namespace, no l2tp_netlink), so that "no
 # session left" is never read from an error.
 l2tp_sessions() {
-	_s=$($IP netns exec "$1" $IP l2tp show session) || return 1
-	echo "$_s" | awk '/^Session / { skip = ($2 == 0) } !skip && NF'
+	local listed
+	listed=$($IP netns exec "$1" $IP l2tp show session) || return 1
+	echo "$listed" | awk '/^Session / { skip = ($2 == 0) } !skip && NF'
 	return 0
 }
-no_l2tp_session() { _s=$(l2tp_sessions "$1") && [ -z "$_s" ]; }
-has_l2tp_session() { _s=$(l2tp_sessions "$1") && [ -n "$_s" ]; }
+no_l2tp_session() { local s; s=$(l2tp_sessions "$1") && [ -z "$s" ]; }
+has_l2tp_session() { local s; s=$(l2tp_sessions "$1") && [ -n "$s" ]; }
 
 # The interface's IPv4 address in a namespace, or nothing.
 ppp_addr() {
@@ -77,6 +79,7 @@ ppp_addr() {
 has_ppp_addr() { [ -n "$(ppp_addr "$@")" ]; }
 
 cleanup_all() {
+	local ns
 	killall -q xl2tpd pppd l2tpsock eventrecv 2>/dev/null
 	sleep 0.5
 	killall -q -9 xl2tpd pppd l2tpsock eventrecv 2>/dev/null
@@ -101,11 +104,17 @@ OPTS
 LNS_SOCK="-l $LNS_ADDR:1701 -p $LAC_ADDR:1701 -t 10 -T 20 -s 11 -S 21"
 LAC_SOCK="-l $LAC_ADDR:1701 -p $LNS_ADDR:1701 -t 20 -T 10 -s 21 -S 11"
 
-# start_end lns|lac PLUGIN_AND_PPPD_OPTIONS...: start one end in the background.
+# start_end lns|lac [-s "L2TPSOCK OPTIONS"] PLUGIN_AND_PPPD_OPTIONS...: start
+# one end in the background, on LNS_SOCK or LAC_SOCK unless -s gives
+# another session.  pppd's log is $T/END-pppd.log, its status $T/END.status.
 start_end() {
-	end=$1
+	local end=$1 sock
 	shift
 	if [ "$end" = lns ]; then sock=$LNS_SOCK; else sock=$LAC_SOCK; fi
+	if [ "$1" = -s ]; then
+		sock=$2
+		shift 2
+	fi
 	: >"$T/$end-pppd.log"
 	rm -f "$T/$end.status"
 	# l2tpsock exits with pppd's status: kept in $T/END.status.
@@ -131,6 +140,7 @@ start_pair() {
 
 # pppd's pid in a namespace (the one l2tpsock started).
 pppd_pid() {
+	local ns p
 	ns=$($IP netns exec "$1" readlink /proc/self/ns/net)
 	for p in $(pids_of pppd); do
 		if [ "$(readlink /proc/$p/ns/net)" = "$ns" ]; then
@@ -182,6 +192,7 @@ CONF
 # the far end is still running its ip-up scripts under TCG is not a failure;
 # says how many tries it took.
 ping_across() {
+	local try
 	for try in 1 2 3; do
 		if $IP netns exec "$1" ping -c 1 -W 3 "$2" >/dev/null 2>&1; then
 			[ $try -eq 1 ] || echo "note: $NAME: ping answered on try $try" >&2
@@ -209,57 +220,4 @@ kernel_session() {
 	$IP netns exec "$1" $IP l2tp show session 2>/dev/null | awk '
 		/^Session / && $2 != 0 { s = $2; t = $5; want = 1; next }
 		want && /Peer session/ { gsub(",", "", $3); print t, s, $5, $3; exit }'
-}
-
-# l2tp_session_case LABEL VERSION FAMILY ENCAP "LNS l2tpsock OPTS" "LAC l2tpsock OPTS":
-# one session between the namespaces through l2tpsock with the given
-# options (the tunnel and session ids included), our plugin on both ends
-# and hookrec.so on the LNS; checks it comes up and pings, that the
-# kernel's ids match the plugin's info line ("L2TPvVERSION/FAMILY ...") and
-# the ids handed to the hooks, that the kernel's tunnel has encapsulation
-# ENCAP (UDP or IP), and that it hangs up cleanly.
-l2tp_session_case() {
-	label=$1 ver=$2 fam=$3 encap=$4 lns_sock=$5 lac_sock=$6
-	: >"$T/hooks"
-	: >"$T/lns-pppd.log"
-	: >"$T/lac-pppd.log"
-	in_lac l2tpsock $lac_sock -- pppd plugin pppol2tp.so pppol2tp 3 silent \
-		noipdefault nodetach noauth nodefaultroute debug \
-		logfile "$T/lac-pppd.log" >"$T/lac-stdout.log" 2>&1 &
-	wait_until 20 grep -q 'Connect:' "$T/lac-pppd.log"
-	HOOKREC=$T/hooks in_lns l2tpsock $lns_sock -- pppd plugin pppol2tp.so \
-		plugin /payload/hookrec.so pppol2tp 3 pppol2tp_lns_mode \
-		198.51.100.1:198.51.100.2 nodetach noauth nodefaultroute debug \
-		logfile "$T/lns-pppd.log" >"$T/lns-stdout.log" 2>&1 &
-	if ! wait_until 40 has_ppp_addr lns || ! wait_until 20 has_ppp_addr lac; then
-		fail "$label: PPP did not come up"
-		cat "$T/lns-stdout.log" "$T/lac-stdout.log" >&2
-		tail -n 15 "$T/lns-pppd.log" >&2
-		cleanup_all
-		return 1
-	fi
-	check "$label: ping across the session" ping_across lns 198.51.100.2
-	k=$(kernel_session lns)
-	echo "note: $NAME: $label: kernel (lns): tunnel/session/peer tunnel/peer session: $k" >&2
-	in_lns $IP l2tp show tunnel >"$T/tunnel"
-	sed "s|^|note: $NAME: $label: |" "$T/tunnel" >&2
-	check "$label: the kernel's tunnel has encap $encap" \
-		grep -q "^Tunnel [0-9]*, encap $encap\$" "$T/tunnel"
-	[ -n "$k" ] || { fail "$label: the kernel lists no session"; set -- x x x x; }
-	set -- $k
-	info="pppol2tp: L2TPv$ver/$fam tunnel $1 session $2, peer tunnel $3 session $4, LNS"
-	echo "note: $NAME: $label: the info line wanted: '$info'" >&2
-	check "$label: the plugin's info line matches the kernel's ids" \
-		grep -qF "$info" "$T/lns-pppd.log" ||
-		grep 'pppol2tp: L2TPv' "$T/lns-pppd.log" >&2
-	wait_until 10 grep -q updown "$T/hooks"
-	kill "$(pppd_pid lac)"
-	wait_until 40 no_process pppd
-	echo "note: $NAME: $label: hooks: '$(tr '\n' ';' <"$T/hooks")'" >&2
-	check "$label: hooks got the kernel's ids, up then down" \
-		test "$(grep updown "$T/hooks")" = "updown $1 $2 1
-updown $1 $2 0"
-	check "$label: hung up cleanly: no pppd left" no_process pppd
-	check "$label: hung up cleanly: no kernel session on the LNS" no_l2tp_session lns
-	cleanup_all
 }

@@ -16,21 +16,15 @@ NAME=early
 netns_setup
 # early_delete LABEL lcp|auth PPPD_OPTIONS...
 early_delete() {
-	label=$1
-	phase=$2
+	local label=$1 phase=$2 peer
 	shift 2
-	rm -f "$T/lns-status"
-	: >"$T/lns-pppd.log"
 	# The LAC end holds its socket and says nothing, or only LCP.
 	peer="sleep 600"
 	[ "$phase" = lcp ] || peer="lcppeer chap"
 	in_lac l2tpsock $LAC_SOCK -- sh -c "echo \$\$ >$T/lac.pid; exec $peer" \
 		>"$T/lac-peer.log" 2>&1 &
-	( $IP netns exec lns l2tpsock $LNS_SOCK -- pppd plugin pppol2tp.so \
-		pppol2tp 3 pppol2tp_lns_mode passive "$@" \
-		198.51.100.1:198.51.100.2 nodetach noauth nodefaultroute debug \
-		logfile "$T/lns-pppd.log" >"$T/lns-stdout.log" 2>&1
-	  echo $? >"$T/lns-status" ) &
+	start_end lns plugin pppol2tp.so pppol2tp 3 pppol2tp_lns_mode passive "$@" \
+		198.51.100.1:198.51.100.2
 	wait_until 20 grep -q 'Connect:' "$T/lns-pppd.log" ||
 		fail "$label: pppd did not connect the channel"
 	if [ "$phase" = auth ]; then
@@ -39,18 +33,18 @@ early_delete() {
 		check "$label: LCP up with CHAP asked for, pppd still waiting for the challenge" \
 			sh -c "grep -q 'sent \[LCP ConfAck.*<auth chap MD5>' '$T/lns-pppd.log' &&
 			    ! grep -q 'CHAP Challenge\|CHAP authentication' '$T/lns-pppd.log' &&
-			    test ! -s '$T/lns-status' -a -n '$(pppd_pid lns)'"
+			    test ! -s '$T/lns.status' -a -n '$(pppd_pid lns)'"
 	else
 		sleep 3
 		check "$label: pppd still waiting in LCP before the deletion" \
-			test ! -s "$T/lns-status" -a -n "$(pppd_pid lns)"
+			test ! -s "$T/lns.status" -a -n "$(pppd_pid lns)"
 	fi
 	t0=$(date +%s)
 	in_lns $IP l2tp del tunnel tunnel_id 10
-	wait_until 60 test -s "$T/lns-status"
+	wait_until 60 test -s "$T/lns.status"
 	echo "note: $NAME: $label: pppd gone $(( $(date +%s) - t0 )) s after the deletion" >&2
 	check "$label: pppd exited with status 16 (hangup)" \
-		test "$(cat "$T/lns-status" 2>/dev/null)" = 16
+		test "$(cat "$T/lns.status" 2>/dev/null)" = 16
 	check "$label: pppd said why" grep -q \
 		'pppol2tp: the kernel deleted L2TP tunnel 10 session 11; hanging up' "$T/lns-pppd.log"
 	[ "$phase" = auth ] ||

@@ -42,20 +42,15 @@ netns_setup
 NOECHO="lcp-echo-interval 0"
 start_end lac $LAC_PLUGINS pppol2tp 3 silent noipdefault $NOECHO
 wait_until 20 grep -q 'Connect:' "$T/lac-pppd.log"
-# The LNS end by hand, to keep pppd's exit status (l2tpsock passes it on).
-: >"$T/lns-pppd.log"
-( $IP netns exec lns l2tpsock $LNS_SOCK -- pppd $LNS_PLUGINS pppol2tp 3 \
-	pppol2tp_lns_mode $NOECHO 198.51.100.1:198.51.100.2 nodetach noauth \
-	nodefaultroute debug logfile "$T/lns-pppd.log" >"$T/lns-stdout.log" 2>&1
-  echo $? >"$T/lns-status" ) &
+start_end lns $LNS_PLUGINS pppol2tp 3 pppol2tp_lns_mode $NOECHO 198.51.100.1:198.51.100.2
 wait_until 40 has_ppp_addr lns && wait_until 10 grep -q 'updown 10 11 1' "$HOOKREC" ||
 	fail "PPP did not come up"
 echo "note: $NAME: up; leaving the session alone for 15 s" >&2
 sleep 15
 check "a live session is left alone (pppd still up after 15 s of checks)" \
-	test -n "$(pppd_pid lns)" -a ! -f "$T/lns-status"
+	test -n "$(pppd_pid lns)" -a ! -f "$T/lns.status"
 
-delete_tunnel "deleted session" "$T/lns-status" 40
+delete_tunnel "deleted session" "$T/lns.status" 40
 # Each check reads the kernel's answer right after asking: it must be there.
 # Any of the watch's complaints (a failed check, an unanswered or missing
 # family lookup, no socket) means a check was not answered at once.
