@@ -105,6 +105,7 @@ if [ -n "${SANITIZE:-}" ]; then
 	mkdir -p "$pl/payload/san" "$pl/usr/sbin"
 	cp -p "$dir/img/usr/sbin/pppd" "$pl/payload/san/pppd"
 	cp "$here/san-pppd" "$pl/usr/sbin/pppd"
+	cp "$here/asan.supp" "$pl/payload/san/"
 	for lib in libasan.so libubsan.so libstdc++.so; do
 		f=$(readlink -f "$(${CC:-cc} -print-file-name=$lib)")
 		soname=$(readelf -d "$f" | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
