@@ -110,6 +110,13 @@ step fuzz tests/fuzz/run.sh "${FUZZ_SMOKE_SECONDS:-10}"
 for suite in $suites; do
 	step "$suite" tests/guest/run.sh "$suite"
 done
+# The same scenarios again with every plugin under ASan and UBSan, inside
+# Debian's own pppd, and one verdict that no sanitizer report was written
+# (tests/guest/san-pppd).  Not on every suite: each run takes a guest's
+# full time again.
+for suite in ${SAN_SUITES:-bookworm}; do
+	step "$suite-san" env SANITIZE=1 tests/guest/run.sh "$suite"
+done
 step warnings build_for_guests
 step select tests/select.sh build/bookworm/dev/usr/include build/trixie/dev/usr/include
 step deb deb_result

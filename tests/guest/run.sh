@@ -33,10 +33,22 @@ if [ ! -f "$dir/base.cpio" ] || [ "$here/fetch.sh" -nt "$dir/base.cpio" ] ||
 	"$here/mkroot.sh" "$dir"
 fi
 
+# SANITIZE=1: every plugin built with ASan and UBSan, in a directory of
+# its own, and run in Debian's pppd with their runtime (san-pppd).  The
+# verdicts name the run "SUITE+san".
+plugin=$dir/plugin
+label=$suite
+san_cflags=
+if [ -n "${SANITIZE:-}" ]; then
+	plugin=$dir/plugin-san
+	label=$suite+san
+	san_cflags="-O2 -g -fsanitize=address,undefined -fno-omit-frame-pointer"
+fi
 # pppol2tp-no-SYM.so: the plugin as a pppd without the internal SYM sees it.
 internals="hungup link_terminated req_ifname"
-make -s -C "$top" WERROR=1 O="$dir/plugin" PPPD_INCLUDEDIR="$dir/dev/usr/include" all "$dir/plugin/hookrec.so" \
-	$(for s in $internals; do echo "$dir/plugin/pppol2tp-no-$s.so"; done) >"$dir/build.log" 2>&1 || {
+make -s -C "$top" WERROR=1 O="$plugin" PPPD_INCLUDEDIR="$dir/dev/usr/include" \
+	${san_cflags:+CFLAGS="$san_cflags"} all "$plugin/hookrec.so" \
+	$(for s in $internals; do echo "$plugin/pppol2tp-no-$s.so"; done) >"$dir/build.log" 2>&1 || {
 	cat "$dir/build.log" >&2; exit 1; }
 make -s -C "$top" WERROR=1 tools O="$build/tools" >"$dir/build.log" 2>&1 || {
 	cat "$dir/build.log" >&2; exit 1; }
@@ -69,10 +81,32 @@ if [ -n "${BENCH_SIZES:-}${BENCH_PAIRED_SIZES:-}" ]; then
 		"$dir/valgrind/usr/libexec/valgrind/default.supp" "$pl/payload/vg/"
 fi
 cp "$build"/tools/bin/* "$pl/payload/bin/"
-cp "$dir/plugin/pppol2tp.so" "$pl/usr/lib/pppd/$version/"
-cp "$dir/plugin/hookrec.so" "$dir"/plugin/pppol2tp-no-*.so "$pl/payload/"
-[ ! -f "$dir/plugin/openl2tp.so" ] || cp "$dir/plugin/openl2tp.so" "$pl/usr/lib/pppd/$version/"
-echo "$suite" >"$pl/payload/suite"
+cp "$plugin/pppol2tp.so" "$pl/usr/lib/pppd/$version/"
+cp "$plugin/hookrec.so" "$plugin"/pppol2tp-no-*.so "$pl/payload/"
+[ ! -f "$plugin/openl2tp.so" ] || cp "$plugin/openl2tp.so" "$pl/usr/lib/pppd/$version/"
+if [ -n "${SANITIZE:-}" ]; then
+	# A plugin built without the sanitizers would pass without being
+	# checked at all.
+	for so in "$plugin"/*.so; do
+		readelf -d "$so" | grep -q 'NEEDED.*\[libasan\.so' || {
+			echo "run.sh: $so is not built with ASan" >&2; exit 1; }
+	done
+	# Debian's pppd moves aside for san-pppd, which preloads the runtime
+	# of the compiler that built the plugins (this host's gcc: it runs on
+	# the later suites' glibc as the test tools do).
+	mkdir -p "$pl/payload/san" "$pl/usr/sbin"
+	cp -p "$dir/img/usr/sbin/pppd" "$pl/payload/san/pppd"
+	cp "$here/san-pppd" "$pl/usr/sbin/pppd"
+	cp "$here/asan.supp" "$pl/payload/san/"
+	for lib in libasan.so libubsan.so libstdc++.so; do
+		f=$(readlink -f "$(${CC:-cc} -print-file-name=$lib)")
+		soname=$(readelf -d "$f" | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
+		[ -n "$soname" ] || { echo "run.sh: no $lib for ${CC:-cc}" >&2; exit 1; }
+		cp "$f" "$pl/payload/san/$soname"
+	done
+	touch "$pl/payload/sanitize"
+fi
+echo "$label" >"$pl/payload/suite"
 [ -z "${VERBOSE:-}" ] || touch "$pl/payload/verbose"
 [ -z "${CYCLES:-}" ] || echo "$CYCLES" >"$pl/payload/cycles"
 [ -z "${SCENARIO_LIMIT:-}" ] || echo "$SCENARIO_LIMIT" >"$pl/payload/scenario-limit"
@@ -99,7 +133,7 @@ grep -E '^(PASS|FAIL|SKIP): ' "$log" || true
 # main ends every run with this line: without it the guest died or was
 # stopped part-way, and scenarios after that gave no verdict at all.
 if [ $rc -ne 0 ] || ! grep -q '^--- scenarios done' "$log"; then
-	echo "FAIL: $suite guest: did not finish (status $rc; see $log)"
+	echo "FAIL: $label guest: did not finish (status $rc; see $log)"
 	tail -n 30 "$log"
 	exit 1
 fi
