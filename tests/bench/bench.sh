@@ -234,7 +234,9 @@ if [ -n "$smoke" ]; then
 	exit 0
 fi
 
-# Plot bring-up latency against N for both plugins (means over rounds).
+# Plot bring-up latency against N for both plugins (means over rounds);
+# a run of paired sizes alone has nothing to plot.
+[ -n "$sizes" ] || exit 0
 awk -F, 'NR > 1 && $5 > 0 { k = $1 " " $2; c[k]++; a[k] += $6; b[k] += $7 }
 	END { for (k in c) { split(k, x, " "); print x[1], x[2], a[k] / c[k], b[k] / c[k] } }' \
 	"$out/bench.csv" | sort -k1,1 -k2n >"$out/plot.dat"
