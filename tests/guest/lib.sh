@@ -56,6 +56,9 @@ netns_setup() {
 	done
 }
 
+# Whether this run's pppd carries ASan and UBSan (run.sh SANITIZE=1).
+sanitized() { [ -f /payload/sanitize ]; }
+
 pids_of() { pidof "$1" 2>/dev/null; }
 no_process() { [ -z "$(pids_of "$1")" ]; }
 # The kernel's L2TP sessions in a namespace, less the pseudo "Session 0"
