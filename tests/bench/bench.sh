@@ -61,9 +61,10 @@ if [ -z "$smoke" ] && ! command -v gnuplot >/dev/null; then
 fi
 
 # The guest's console log is read after the run: no other guest may
-# start from this build directory until then.
-exec 9>"$top/build/.guest-lock"
-flock -n 9 || { echo "FAIL: bench: another guest is running from $top/build; wait for it"; exit 1; }
+# start from this run directory (run.sh's) until then.
+mkdir -p "$top/build/$suite"
+exec 9>"$top/build/$suite/.guest-lock"
+flock -n 9 || { echo "FAIL: bench: another guest is running from $top/build/$suite; wait for it"; exit 1; }
 export GUEST_LOCKED=1
 BENCH_PAIRED_SIZES=$paired_sizes BENCH_PAIRED_ROUNDS=${BENCH_PAIRED_ROUNDS:-2} \
 BENCH_INSN_RUNS=${BENCH_INSN_RUNS:-2} BENCH_SIZES=$sizes BENCH_ROUNDS=${BENCH_ROUNDS:-1:10 100:6 1000:2 5000:1} BENCH_RATES=$rates BENCH_ECHOES=$echoes BENCH_MB=${BENCH_MB:-100} GUEST_MEM=${BENCH_MEM:-$mem} \

@@ -10,52 +10,63 @@ shift
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 build=${BUILD_DIR:-$top/build}
-dir=$build/$suite
-mkdir -p "$dir"
+# The suite's root (Debian's packages, kernel, headers) is shared; each
+# run has a directory of its own for its plugins, payload and console, so
+# a sanitizer run can boot beside a plain one.  RUN_DIR names another.
+root=$build/$suite
+run=$root
+[ -z "${SANITIZE:-}" ] || run=$build/$suite-san
+run=${RUN_DIR:-$run}
+mkdir -p "$root" "$run"
 
-# One guest at a time per build directory: two would rebuild the same
-# tools and payload and overwrite each other's console log.  A caller
+# One guest at a time per run directory: two would rebuild the same
+# plugins and payload and overwrite each other's console log.  A caller
 # that holds the lock already (the benchmark) passes it down.
 if [ -z "${GUEST_LOCKED:-}" ]; then
-	exec 9>"$build/.guest-lock"
+	exec 9>"$run/.guest-lock"
 	flock -n 9 || {
-		echo "FAIL: $suite guest: another guest is running from $build;" \
-		    "wait for it, or give this one BUILD_DIR=<another directory>"
+		echo "FAIL: $suite guest: another guest is running from $run;" \
+		    "wait for it, or give this one RUN_DIR=<another directory>"
 		exit 1
 	}
 	export GUEST_LOCKED=1
 fi
 
-if [ ! -f "$dir/base.cpio" ] || [ "$here/fetch.sh" -nt "$dir/base.cpio" ] ||
-    [ "$here/mkroot.sh" -nt "$dir/base.cpio" ] || [ "$here/init" -nt "$dir/base.cpio" ]; then
+# Runs that share the root wait for the one building it.
+exec 8>"$root/.root-lock"
+flock 8
+if [ ! -f "$root/base.cpio" ] || [ "$here/fetch.sh" -nt "$root/base.cpio" ] ||
+    [ "$here/mkroot.sh" -nt "$root/base.cpio" ] || [ "$here/init" -nt "$root/base.cpio" ]; then
 	echo "guest $suite: fetching Debian packages and building the guest"
-	"$here/fetch.sh" "$suite" "$dir"
-	"$here/mkroot.sh" "$dir"
+	"$here/fetch.sh" "$suite" "$root"
+	"$here/mkroot.sh" "$root"
 fi
+exec 8>&-
 
 # SANITIZE=1: every plugin built with ASan and UBSan, in a directory of
 # its own, and run in Debian's pppd with their runtime (san-pppd).  The
 # verdicts name the run "SUITE+san".
-plugin=$dir/plugin
+plugin=$run/plugin
 label=$suite
 san_cflags=
 if [ -n "${SANITIZE:-}" ]; then
-	plugin=$dir/plugin-san
+	plugin=$run/plugin-san
 	label=$suite+san
 	san_cflags="-O2 -g -fsanitize=address,undefined -fno-omit-frame-pointer"
 fi
 # pppol2tp-no-SYM.so: the plugin as a pppd without the internal SYM sees it.
 internals="hungup link_terminated req_ifname"
-make -s -C "$top" WERROR=1 O="$plugin" PPPD_INCLUDEDIR="$dir/dev/usr/include" \
+make -s -C "$top" WERROR=1 O="$plugin" PPPD_INCLUDEDIR="$root/dev/usr/include" \
 	${san_cflags:+CFLAGS="$san_cflags"} all "$plugin/hookrec.so" \
-	$(for s in $internals; do echo "$plugin/pppol2tp-no-$s.so"; done) >"$dir/build.log" 2>&1 || {
-	cat "$dir/build.log" >&2; exit 1; }
-make -s -C "$top" WERROR=1 tools O="$build/tools" >"$dir/build.log" 2>&1 || {
-	cat "$dir/build.log" >&2; exit 1; }
-version=$(make -s -C "$top" PPPD_INCLUDEDIR="$dir/dev/usr/include" pppd-version)
+	$(for s in $internals; do echo "$plugin/pppol2tp-no-$s.so"; done) >"$run/build.log" 2>&1 || {
+	cat "$run/build.log" >&2; exit 1; }
+# The test tools are shared by every run from this build directory.
+(flock 8 && make -s -C "$top" WERROR=1 tools O="$build/tools") 8>"$build/.tools-lock" \
+	>"$run/build.log" 2>&1 || { cat "$run/build.log" >&2; exit 1; }
+version=$(make -s -C "$top" PPPD_INCLUDEDIR="$root/dev/usr/include" pppd-version)
 
 [ $# -gt 0 ] || set -- $(cd "$here/scenarios" && ls *.sh | sed 's/\.sh$//')
-pl=$dir/payload
+pl=$run/payload
 rm -rf "$pl"
 mkdir -p "$pl/payload/bin" "$pl/usr/lib/pppd/$version"
 cp "$here/main" "$here/lib.sh" "$pl/payload/"
@@ -76,9 +87,9 @@ if [ -n "${BENCH_SIZES:-}${BENCH_PAIRED_SIZES:-}" ]; then
 	env | grep '^BENCH_[A-Z_]*=' | sed "s/'/'\\\\''/g; s/=/='/; s/\$/'/" >"$pl/payload/bench.env"
 	# callgrind alone: the launcher, the tool and its preload.
 	mkdir -p "$pl/payload/vg"
-	cp "$dir/valgrind/usr/bin/valgrind.bin" "$dir/valgrind/usr/libexec/valgrind/callgrind-amd64-linux" \
-		"$dir/valgrind/usr/libexec/valgrind/vgpreload_core-amd64-linux.so" \
-		"$dir/valgrind/usr/libexec/valgrind/default.supp" "$pl/payload/vg/"
+	cp "$root/valgrind/usr/bin/valgrind.bin" "$root/valgrind/usr/libexec/valgrind/callgrind-amd64-linux" \
+		"$root/valgrind/usr/libexec/valgrind/vgpreload_core-amd64-linux.so" \
+		"$root/valgrind/usr/libexec/valgrind/default.supp" "$pl/payload/vg/"
 fi
 cp "$build"/tools/bin/* "$pl/payload/bin/"
 cp "$plugin/pppol2tp.so" "$pl/usr/lib/pppd/$version/"
@@ -95,7 +106,7 @@ if [ -n "${SANITIZE:-}" ]; then
 	# of the compiler that built the plugins (this host's gcc: it runs on
 	# the later suites' glibc as the test tools do).
 	mkdir -p "$pl/payload/san" "$pl/usr/sbin"
-	cp -p "$dir/img/usr/sbin/pppd" "$pl/payload/san/pppd"
+	cp -p "$root/img/usr/sbin/pppd" "$pl/payload/san/pppd"
 	cp "$here/san-pppd" "$pl/usr/sbin/pppd"
 	cp "$here/asan.supp" "$pl/payload/san/"
 	for lib in libasan.so libubsan.so libstdc++.so; do
@@ -111,7 +122,7 @@ echo "$label" >"$pl/payload/suite"
 [ -z "${CYCLES:-}" ] || echo "$CYCLES" >"$pl/payload/cycles"
 [ -z "${SCENARIO_LIMIT:-}" ] || echo "$SCENARIO_LIMIT" >"$pl/payload/scenario-limit"
 echo "$@" >"$pl/payload/scenarios.list"
-(cd "$pl" && find . | cpio -o -H newc --quiet) >"$dir/payload.cpio"
+(cd "$pl" && find . | cpio -o -H newc --quiet) >"$run/payload.cpio"
 
 # The guest's own limit follows from its scenarios' limits, plus the
 # two minutes boot.sh gives a kernel to reach init and one for the rest.
@@ -124,11 +135,11 @@ else
 fi
 guest_limit=${GUEST_LIMIT:-$(( sum + 180 ))}
 
-log=$dir/console.log
+log=$run/console.log
 rm -f "$log"
 echo "guest $suite: booting for scenarios: $* (at most $guest_limit s)"
 rc=0
-"$here/boot.sh" "$dir" "$dir/payload.cpio" "$log" "${GUEST_MEM:-1024}" 2 "$guest_limit" || rc=$?
+"$here/boot.sh" "$root" "$run/payload.cpio" "$log" "${GUEST_MEM:-1024}" 2 "$guest_limit" || rc=$?
 grep -E '^(PASS|FAIL|SKIP): ' "$log" || true
 # main ends every run with this line: without it the guest died or was
 # stopped part-way, and scenarios after that gave no verdict at all.

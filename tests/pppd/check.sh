@@ -134,9 +134,9 @@ if [ -n "$staged" ]; then
 	n=$(echo "$staged" | wc -w)
 	# Per build at most 130 s of waits in pppds.sh (up 70, ping 9,
 	# hang-up 30, the rest); a hang guard, not a target.
-	PPPDS=$guest SCENARIO_LIMIT=$((n * 180)) tests/guest/run.sh bookworm pppds \
-	    >"$guest/run.log" 2>&1
-	sed -n 's/^guest: /note: pppd: session guest: /p' build/bookworm/console.log
+	PPPDS=$guest RUN_DIR=$guest/run SCENARIO_LIMIT=$((n * 180)) \
+	    tests/guest/run.sh bookworm pppds >"$guest/run.log" 2>&1
+	sed -n 's/^guest: /note: pppd: session guest: /p' "$guest/run/console.log"
 	sed -n 's/^\(PASS\|FAIL\): bookworm pppd /\1: pppd /p; /^FAIL: bookworm \(guest\|pppds\):/p' \
 	    "$guest/run.log"
 	grep -q '^FAIL: ' "$guest/run.log" && status=1
