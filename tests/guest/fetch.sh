@@ -82,9 +82,9 @@ pkgs=$(run apt-cache depends --recurse --no-recommends --no-suggests --no-confli
 
 cd "$out/debs"
 missing=
-# ppp-dev and valgrind are not unpacked into the root (below), but are
-# fetched with the rest.
-for p in $pkgs $kernel ppp-dev valgrind; do
+# ppp-dev, valgrind and libc6-dbg are not unpacked into the root (below),
+# but are fetched with the rest.
+for p in $pkgs $kernel ppp-dev valgrind libc6-dbg; do
 	ls "${p}"_*.deb >/dev/null 2>&1 || missing="$missing $p"
 done
 [ -z "$missing" ] || retry download.log run apt-get download $missing || {
@@ -97,9 +97,14 @@ echo "${kernel%% *}" >"$out/root.tmp/.kernel-package"
 # The suite's pppd headers, to build the plugin for the guest's pppd.
 rm -rf "$out/dev"
 dpkg -x "$(ls ppp-dev_*.deb | head -n 1)" "$out/dev"
-# The benchmark counts pppd's instructions with the suite's callgrind; it
-# goes into the benchmark's payload only, not into every guest.
+# The benchmark counts pppd's instructions with the suite's callgrind, and
+# the memcheck scenario runs pppd under its memcheck; only the files they
+# use go into a payload.
 rm -rf "$out/valgrind"
 dpkg -x "$(ls valgrind_*.deb | head -n 1)" "$out/valgrind"
+# memcheck cannot start without the symbols of the dynamic loader, which
+# Debian strips: the memcheck scenario's payload takes ld.so's from here.
+rm -rf "$out/libc-dbg"
+dpkg -x "$(ls libc6-dbg_*.deb | head -n 1)" "$out/libc-dbg"
 rm -rf "$out/root"
 mv "$out/root.tmp" "$out/root"

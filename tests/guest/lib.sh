@@ -110,6 +110,7 @@ LAC_SOCK="-l $LAC_ADDR:1701 -p $LNS_ADDR:1701 -t 20 -T 10 -s 21 -S 11"
 # start_end lns|lac [-s "L2TPSOCK OPTIONS"] PLUGIN_AND_PPPD_OPTIONS...: start
 # one end in the background, on LNS_SOCK or LAC_SOCK unless -s gives
 # another session.  pppd's log is $T/END-pppd.log, its status $T/END.status.
+# PPPD, if set, is the command run instead of pppd (memcheck's, say).
 start_end() {
 	local end=$1 sock
 	shift
@@ -122,7 +123,7 @@ start_end() {
 	rm -f "$T/$end.status"
 	# l2tpsock exits with pppd's status: kept in $T/END.status.
 	{
-		$IP netns exec "$end" l2tpsock $sock -- pppd "$@" nodetach \
+		$IP netns exec "$end" l2tpsock $sock -- ${PPPD:-pppd} "$@" nodetach \
 		    noauth nodefaultroute debug logfile "$T/$end-pppd.log"
 		echo $? >"$T/$end.status"
 	} >"$T/$end-stdout.log" 2>&1 &

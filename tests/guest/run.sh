@@ -85,11 +85,28 @@ if [ -n "${BENCH_SIZES:-}${BENCH_PAIRED_SIZES:-}" ]; then
 	# The benchmark's settings (tests/bench/bench.sh sets them all), for
 	# the guest to source.
 	env | grep '^BENCH_[A-Z_]*=' | sed "s/'/'\\\\''/g; s/=/='/; s/\$/'/" >"$pl/payload/bench.env"
-	# callgrind alone: the launcher, the tool and its preload.
+	cp "$top/tests/bench/spec.sh" "$pl/payload/bench-spec.sh"
+	# callgrind counts pppd's instructions.
 	mkdir -p "$pl/payload/vg"
-	cp "$root/valgrind/usr/bin/valgrind.bin" "$root/valgrind/usr/libexec/valgrind/callgrind-amd64-linux" \
-		"$root/valgrind/usr/libexec/valgrind/vgpreload_core-amd64-linux.so" \
-		"$root/valgrind/usr/libexec/valgrind/default.supp" "$pl/payload/vg/"
+	cp "$root/valgrind/usr/libexec/valgrind/callgrind-amd64-linux" "$pl/payload/vg/"
+fi
+# memcheck for the memcheck scenario (not beside ASan): the launcher, the
+# tool and their preloads, and the suite's own suppressions of its libc.
+if [ -z "${SANITIZE:-}" ]; then
+	vg=$root/valgrind/usr/libexec/valgrind
+	mkdir -p "$pl/payload/vg"
+	cp "$root/valgrind/usr/bin/valgrind.bin" "$vg/memcheck-amd64-linux" \
+		"$vg/vgpreload_core-amd64-linux.so" "$vg/vgpreload_memcheck-amd64-linux.so" \
+		"$vg/default.supp" "$pl/payload/vg/"
+	cp "$here/memcheck.supp" "$pl/payload/"
+	# The loader's symbols, found by its build ID as valgrind looks.
+	ld=$(find "$root/root" -name 'ld-linux-x86-64.so.2' -type f | head -n 1)
+	id=$(readelf -n "$ld" | sed -n 's/^ *Build ID: \([0-9a-f]*\)$/\1/p')
+	dbg=.build-id/$(echo "$id" | cut -c1-2)/$(echo "$id" | cut -c3-).debug
+	[ -f "$root/libc-dbg/usr/lib/debug/$dbg" ] || {
+		echo "run.sh: no symbols for $ld (build ID $id) in $suite's libc6-dbg" >&2; exit 1; }
+	mkdir -p "$pl/usr/lib/debug/$(dirname "$dbg")"
+	cp "$root/libc-dbg/usr/lib/debug/$dbg" "$pl/usr/lib/debug/$dbg"
 fi
 cp "$build"/tools/bin/* "$pl/payload/bin/"
 cp "$plugin/pppol2tp.so" "$pl/usr/lib/pppd/$version/"
