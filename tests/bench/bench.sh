@@ -29,21 +29,27 @@ out=$top/build/bench
 mkdir -p "$out"
 smoke=
 [ "${1:-}" != --smoke ] || smoke=1
-sizes=${BENCH_SIZES-1 100 1000}
-paired_sizes=${BENCH_PAIRED_SIZES-}
+# Every setting the guest reads, with its default: the guest has none of
+# its own, and reads them per size as this script does (spec.sh).
+export BENCH_SIZES="${BENCH_SIZES-1 100 1000}"
+export BENCH_PAIRED_SIZES="${BENCH_PAIRED_SIZES-}"
+export BENCH_PAIRED_ROUNDS="${BENCH_PAIRED_ROUNDS:-2}"
+export BENCH_ROUNDS="${BENCH_ROUNDS:-1:10 100:6 1000:2 5000:1}"
+export BENCH_RATES="${BENCH_RATES-5000:4}"
+export BENCH_ECHOES="${BENCH_ECHOES-5000:600}"
+if [ -n "$smoke" ]; then export BENCH_IDLE_SIZES="${BENCH_IDLE_SIZES-}"
+else export BENCH_IDLE_SIZES="${BENCH_IDLE_SIZES-100 1000}"; fi
+export BENCH_IDLE_ROUNDS="${BENCH_IDLE_ROUNDS:-100:3 1000:2}"
+export BENCH_IDLE_SECS="${BENCH_IDLE_SECS:-60}"
+export BENCH_INSN_RUNS="${BENCH_INSN_RUNS:-2}"
+export BENCH_MB="${BENCH_MB:-100}"
+export BENCH_PPPD_TDB="${BENCH_PPPD_TDB:-on}"
+sizes=$BENCH_SIZES
+paired_sizes=$BENCH_PAIRED_SIZES
 suite=${BENCH_SUITE:-bookworm}
-if [ -n "$smoke" ]; then idle_sizes=${BENCH_IDLE_SIZES-}
-else idle_sizes=${BENCH_IDLE_SIZES-100 1000}; fi
-idle_secs=${BENCH_IDLE_SECS:-60}
-rates=${BENCH_RATES-5000:4}
-echoes=${BENCH_ECHOES-5000:600}
-# asked N SPEC DEFAULT: size N's value in a BENCH_* spec ("N:VALUE ...",
-# or one value for every size), to check the guest against.
-asked() {
-	v=$(echo "$2" | tr ' ' '\n' | sed -n "s/^$1:\([0-9.]*\)$/\1/p" | head -n 1)
-	[ -n "$v" ] || v=$(echo "$2" | tr ' ' '\n' | grep -v : | head -n 1)
-	echo "${v:-$3}"
-}
+idle_sizes=$BENCH_IDLE_SIZES
+idle_secs=$BENCH_IDLE_SECS
+. "$top/tests/bench/spec.sh"
 largest=$(echo $sizes $idle_sizes $paired_sizes | tr ' ' '\n' | sort -n | tail -n 1)
 mem=$((2048 + 3 * largest))
 [ $mem -ge 4096 ] || mem=4096
@@ -66,10 +72,7 @@ mkdir -p "$top/build/$suite"
 exec 9>"$top/build/$suite/.guest-lock"
 flock -n 9 || { echo "FAIL: bench: another guest is running from $top/build/$suite; wait for it"; exit 1; }
 export GUEST_LOCKED=1
-BENCH_PAIRED_SIZES=$paired_sizes BENCH_PAIRED_ROUNDS=${BENCH_PAIRED_ROUNDS:-2} \
-BENCH_INSN_RUNS=${BENCH_INSN_RUNS:-2} BENCH_SIZES=$sizes BENCH_ROUNDS=${BENCH_ROUNDS:-1:10 100:6 1000:2 5000:1} BENCH_RATES=$rates BENCH_ECHOES=$echoes BENCH_MB=${BENCH_MB:-100} GUEST_MEM=${BENCH_MEM:-$mem} \
-	BENCH_IDLE_SIZES=$idle_sizes BENCH_IDLE_ROUNDS=${BENCH_IDLE_ROUNDS:-100:3 1000:2} BENCH_IDLE_SECS=$idle_secs \
-	SCENARIO_LIMIT=${BENCH_LIMIT:-$limit} \
+GUEST_MEM=${BENCH_MEM:-$mem} SCENARIO_LIMIT=${BENCH_LIMIT:-$limit} \
 	"$top/tests/guest/run.sh" "$suite" bench >"$out/run.log" 2>&1 || true
 # The serial console ends its lines with CR.
 log=$out/console.log
@@ -139,7 +142,7 @@ for n in $sizes; do
 done
 for n in $idle_sizes; do
 	echo
-	awk -v n="$n" -v secs="$idle_secs" -v on="$(asked "$n" "$echoes" 30)" -f "$top/tests/bench/stats.awk" -f "$top/tests/bench/idle.awk" "$out/idle.csv"
+	awk -v n="$n" -v secs="$idle_secs" -v on="$(echo_for "$n")" -f "$top/tests/bench/stats.awk" -f "$top/tests/bench/idle.awk" "$out/idle.csv"
 done
 for n in $paired_sizes; do
 	echo
@@ -169,7 +172,7 @@ if [ -n "$smoke" ]; then
 			      else printf "FAIL: bench: %s: %d of %d runs have every session timed in order\n", p, good, runs }' "$out/bench.csv"
 		# Paced starts span (n - 1) / rate seconds: not much less (no
 		# pacing), nor much more (a rate misread).
-		rate=$(asked "$n" "$rates" 0)
+		rate=$(rate_for "$n")
 		[ "$rate" = 0 ] || awk -v p=$pl -v n=$n -v rate="$rate" '$1 == p && $2 == n {
 			k = $3; if (!(k in lo) || $4 < lo[k]) lo[k] = $4; if ($4 > hi[k]) hi[k] = $4 }
 			END { want = (n - 1) / rate
@@ -188,12 +191,12 @@ if [ -n "$smoke" ]; then
 			END { if (runs && good == runs) printf "PASS: bench: %s: pppd'"'"'s tdb measured with every session up\n", p
 			      else printf "FAIL: bench: %s: %d of %d runs measured pppd'"'"'s tdb\n", p, good, runs }' "$out/bench.csv"
 		# What the LNS pppds were started with, read back in the guest.
-		echo=$(asked "$n" "$echoes" 30)
+		echo=$(echo_for "$n")
 		awk -F, -v p=$pl -v n=$n -v e="$echo" 'NR > 1 && $1 == p && $2 == n { runs++; if ($20 == e) good++ }
 			END { if (runs && good == runs) printf "PASS: bench: %s: LCP echoes every %s s on the bring-ups, as asked\n", p, e
 			      else printf "FAIL: bench: %s: %d of %d runs brought sessions up with lcp-echo-interval %s\n", p, good, runs, e }' "$out/bench.csv"
 		for n in $idle_sizes; do
-			for e in off $(asked "$n" "$echoes" 30); do
+			for e in off $(echo_for "$n"); do
 				awk -F, -v p=$pl -v n=$n -v e=$e 'NR > 1 && $1 == p && $2 == n && $4 == e {
 					runs++; if ($6 == n && $5 > 0) good++ }
 					END { if (runs && good == runs) printf "PASS: bench: %s: idle cost of %d sessions, echoes %s: measured, all alive at the end\n", p, n, e

@@ -4,13 +4,13 @@
 # BENCHDATA: and the other BENCH...: lines for the host to tabulate.
 . /payload/lib.sh
 NAME=bench
-# The settings come from tests/bench/bench.sh, which gives each its default.
+# Every setting comes from tests/bench/bench.sh, which gives each its
+# default, and is read per size as there (bench-spec.sh: rate_for,
+# echo_for, rounds_for).
 . /payload/bench.env
+. /payload/bench-spec.sh
 SIZES=$BENCH_SIZES
 MB=$BENCH_MB
-ROUNDS=$BENCH_ROUNDS
-RATES=${BENCH_RATES:-}
-ECHOES=${BENCH_ECHOES:-}
 ulimit -n 65536
 # The records and the ip-up files name each pppd by its pid.  A 5000-session
 # bring-up forks far more than the kernel's default 32768 pids (every poll
@@ -22,7 +22,7 @@ echo 4194304 >/proc/sys/kernel/pid_max
 # warns and runs without it (and without multilink), which tells whether
 # that shared file is what slows thousands of pppds down.
 # Every bring-up starts with it empty, as the first one does.
-PPPD_TDB=${BENCH_PPPD_TDB:-on}
+PPPD_TDB=$BENCH_PPPD_TDB
 reset_tdb() {
 	rm -rf /run/pppd2.tdb
 	[ "$PPPD_TDB" != off ] || mkdir /run/pppd2.tdb
@@ -107,21 +107,6 @@ ups_settle() {
 	[ "$reached" -ge "$1" ]
 }
 pppds_gone() { reached=$(pids_of pppd | wc -w); [ "$reached" = 0 ]; }
-# spec_for N SPEC DEFAULT: size N's value in SPEC ("N:VALUE ...", or one
-# value for every size), else DEFAULT.
-spec_for() {
-	v=$(echo "$2" | tr ' ' '\n' | sed -n "s/^$1:\([0-9.]*\)$/\1/p" | head -n 1)
-	[ -n "$v" ] || v=$(echo "$2" | tr ' ' '\n' | grep -v : | head -n 1)
-	echo "${v:-$3}"
-}
-# rate_for N: how many sessions a second size N starts at; 0, all at once,
-# for a size not in bench-rates.
-rate_for() { spec_for "$1" "$RATES" 0; }
-# rounds_for N [SPEC]: how many rounds size N gets (default: bench-rounds).
-rounds_for() { spec_for "$1" "${2:-$ROUNDS}" 2; }
-# echo_for N: the LCP echo interval of size N's bring-ups (bench-echoes);
-# Debian's 30 s for a size not there.
-echo_for() { spec_for "$1" "$ECHOES" 30; }
 # The LNS's pppds still running: l2tpfan recorded each one's pid as it
 # started it (a readlink per pppd took minutes at 5000 sessions).
 # A pid reused since by something else is not a pppd (read: no fork each).
@@ -352,9 +337,9 @@ idle() {
 # Sizes in bench-idle-sizes also get the idle cost, in their first
 # bench-idle-rounds rounds: with echo_for's echoes on the bring-ups of the
 # rounds above, with echoes off on bring-ups of their own below.
-IDLE_SIZES=${BENCH_IDLE_SIZES:-}
-IDLE_ROUNDS=${BENCH_IDLE_ROUNDS:-2}
-IDLE_SECS=${BENCH_IDLE_SECS:-60}
+IDLE_SIZES=$BENCH_IDLE_SIZES
+IDLE_ROUNDS=$BENCH_IDLE_ROUNDS
+IDLE_SECS=$BENCH_IDLE_SECS
 IDLE_SETTLE=10
 # echo_opts SECS: echoes on, every SECS.  lcp-echo-failure 4 is what
 # Debian's /etc/ppp/options has; given here so no run depends on it.
@@ -382,7 +367,7 @@ for n in $SIZES; do
 		done
 	done
 done
-insn_runs=${BENCH_INSN_RUNS:-2}
+insn_runs=$BENCH_INSN_RUNS
 for pl in $(for i in $(seq 1 "$insn_runs"); do echo "$OURS $UPSTREAM_PL"; done); do
 	label=${pl%%:*}
 	instructions "$label" "${pl#*:}" "$(ids_for "$label")"
@@ -438,10 +423,10 @@ report_paired() {
 	    grep -c 'upstream/pppol2tp.so')
 	echo "BENCHPAIRRUN: n=$1 round=$2 swap=$3 up=$(ls /tmp/bench-up | wc -l) gave_up=$gone upstream_running=$upstream" >&3
 }
-for n in ${BENCH_PAIRED_SIZES:-}; do
+for n in $BENCH_PAIRED_SIZES; do
 	on=$(echo_for "$n")
 	echoes=$(echo_opts "$on")
-	for round in $(seq 1 "$(rounds_for "$n" "${BENCH_PAIRED_ROUNDS:-2}")"); do
+	for round in $(seq 1 "$(rounds_for "$n" "$BENCH_PAIRED_ROUNDS")"); do
 		swap=$((round % 2))
 		bring_up paired "paired:$swap" "$n" "$echoes" "$echoes"
 		report_paired "$n" "$round" "$swap"
