@@ -20,8 +20,10 @@ step() {
 	name=$1
 	shift
 	echo "== $name"
+	t0=$(date +%s)
 	"$@" >"$out/$name.log" 2>&1
 	rc=$?
+	echo "== $name: $(( $(date +%s) - t0 )) s"
 	grep -E '^(PASS|FAIL): ' "$out/$name.log" | tee -a "$results"
 	if [ $rc -ne 0 ] && ! grep -q '^FAIL: ' "$out/$name.log"; then
 		echo "FAIL: $name: exited $rc" | tee -a "$results"
@@ -103,6 +105,7 @@ if ! flock -n 7; then
 	exit 1
 fi
 : >"$results"
+started=$(date +%s)
 
 step deps tests/deps.sh
 # The package's round trip boots no guest: it runs beside the rest, which
@@ -155,6 +158,7 @@ step abi tests/abi.sh
 # A 10-session run of the benchmark, so it cannot rot.
 step bench env BENCH_SIZES=10 BENCH_PAIRED_SIZES=10 BENCH_PAIRED_ROUNDS=1 BENCH_RATES=10:5 BENCH_ECHOES=10:20 BENCH_IDLE_SIZES=10 BENCH_IDLE_ROUNDS=1 BENCH_IDLE_SECS=10 BENCH_INSN_RUNS=1 BENCH_MB=5 BENCH_MEM=1024 BENCH_LIMIT=900 tests/bench/bench.sh --smoke
 
+echo "== make check: $(( $(date +%s) - started )) s"
 passed=$(grep -c '^PASS: ' "$results")
 failed=$(grep -c '^FAIL: ' "$results")
 echo "$passed passed, $failed failed"
