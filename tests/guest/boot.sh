@@ -15,12 +15,16 @@ limit=${6:-1500}
 cat "$dir/base.cpio" "$payload" >"$log.initrd"
 # KVM here is a paravirtual module on a CPU without vmx/svm: Debian's
 # kernels hang under it, so the guest runs under TCG.
-timeout "$limit" qemu-system-x86_64 -accel tcg,thread=multi -m "$mem" \
+# --foreground keeps qemu in the caller's process group, so that a
+# suite stopped as a group (check.sh's second lane) takes qemu with it.
+timeout --foreground "$limit" qemu-system-x86_64 -accel tcg,thread=multi -m "$mem" \
 	-smp "$cpus" -nic none -display none -no-reboot -monitor none \
 	-serial "file:$log" -kernel "$dir/kernel" -initrd "$log.initrd" \
 	-append "console=ttyS0 panic=-1 quiet loglevel=4 rdinit=/init" \
 	</dev/null >/dev/null 2>"$log.qemu" &
 qemu=$!
+# Started in the background, qemu ignores SIGINT: stop it with boot.sh.
+trap 'kill $qemu 2>/dev/null; exit 143' INT TERM HUP
 # A guest that has not reached init in two minutes is hung (seen with some
 # kernels under TCG): give up on it rather than wait for the time limit.
 waited=0

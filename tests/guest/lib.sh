@@ -86,6 +86,8 @@ cleanup_all() {
 	killall -q xl2tpd pppd l2tpsock eventrecv 2>/dev/null
 	sleep 0.5
 	killall -q -9 xl2tpd pppd l2tpsock eventrecv 2>/dev/null
+	# A pppd under valgrind runs as the tool, not as pppd.
+	pkill -9 -f /tmp/pppd-plain 2>/dev/null
 	for ns in $($IP netns list 2>/dev/null | cut -d' ' -f1); do
 		$IP netns del "$ns"
 	done
