@@ -3,8 +3,12 @@
 # to read pppd's database) with their library closure and unpack them into
 # a directory tree, without installing anything on the host.
 #   fetch.sh SUITE OUTDIR     (SUITE: a line of tests/guest/suites)
+#   fetch.sh SUITE OUTDIR nm  the NetworkManager layer: NetworkManager,
+#                             NetworkManager-l2tp and D-Bus, less what the
+#                             base root has, into OUTDIR/nm/root
 set -eu
 suite=$1
+layer=${3:-}
 mkdir -p "$2"
 out=$(cd "$2" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
@@ -80,7 +84,50 @@ pkgs=$(run apt-cache depends --recurse --no-recommends --no-suggests --no-confli
 	--no-breaks --no-replaces --no-enhances ppp xl2tpd iproute2 busybox-static tdb-tools $extra |
 	grep -v '^[ <]' | sort -u | grep -Ev "$skip")
 
+# closure PACKAGE...: the packages these need, following the first choice
+# of each dependency (a virtual package's first provider), and leaving out
+# the services a layer must not bring (udev, polkit, an IPsec daemon: the
+# NetworkManager scenario runs without them) and what $skip names.
+layer_skip='^(udev|adduser|polkitd|policykit-1|strongswan.*|libreswan)$'
+closure() {
+	local todo=$* seen=" " new p
+	while [ -n "$todo" ]; do
+		new=
+		for p in $todo $(run apt-cache depends --no-recommends --no-suggests \
+		    --no-conflicts --no-breaks --no-replaces --no-enhances $todo |
+		    awk '/^[^ ]/ { group = 0; next }
+			/^ [ |][A-Za-z]*Depends: / {
+				first = !group; group = ($0 ~ /^ \|/); virt = 0
+				if (first) { if ($2 ~ /^</) virt = 1; else print $2 }
+				next }
+			/^    / && virt { print $1; virt = 0 }' |
+		    grep -Ev "$skip" | grep -Ev "$layer_skip"); do
+			case $seen in *" $p "*) ;; *) seen="$seen$p "; new="$new $p" ;; esac
+		done
+		todo=$new
+	done
+	echo "$seen" | tr ' ' '\n' | sed '/^$/d' | sort
+}
+
 cd "$out/debs"
+if [ "$layer" = nm ]; then
+	echo "$pkgs" >"$out/base.list"
+	pkgs=$(closure network-manager network-manager-l2tp dbus | comm -13 "$out/base.list" -)
+	missing=
+	for p in $pkgs; do
+		ls "${p}"_*.deb >/dev/null 2>&1 || missing="$missing $p"
+	done
+	[ -z "$missing" ] || retry download.log run apt-get download $missing || {
+		mirror_fail "$suite NetworkManager layer" "$suite" "tests/guest/fetch.sh $suite $out nm" download.log
+		exit 1; }
+	rm -rf "$out/nm"
+	mkdir -p "$out/nm"
+	for p in $pkgs; do
+		dpkg -x "$(ls "${p}"_*.deb | head -n 1)" "$out/nm/root"
+	done
+	exit 0
+fi
+[ -z "$layer" ] || { echo "fetch.sh: unknown layer '$layer' (nm)" >&2; exit 2; }
 missing=
 # ppp-dev, valgrind and libc6-dbg are not unpacked into the root (below),
 # but are fetched with the rest.

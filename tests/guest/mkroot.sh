@@ -3,20 +3,31 @@
 # the libraries, pppd, xl2tpd, iproute2 and the few kernel modules the tests
 # load, in load order) and the kernel image.
 #   mkroot.sh SUITEDIR
+#   mkroot.sh SUITEDIR nm    fetch.sh's NetworkManager layer: nm.cpio, which
+#                            run.sh appends for the scenarios that need it
 set -eu
 dir=$(cd "$1" && pwd)
 src=$dir/root
 img=$dir/img
 here=$(cd "$(dirname "$0")" && pwd)
 
-rm -rf "$img"
-mkdir -p "$img"
-# Copy what runs; leave out documentation, the kernel and its 3000 modules.
-(cd "$src" && find . -path ./boot -prune -o -path './lib/modules' -prune \
-	-o -path './usr/lib/modules' -prune -o -path './usr/share/doc' -prune \
-	-o -path './usr/share/man' -prune -o -path './usr/share/locale' -prune \
-	-o -path './lib/firmware' -prune -o -path './usr/lib/firmware' -prune \
-	-o -print | cpio -pdm --quiet "$img")
+# copy_runnable FROM TO: what runs; no documentation, no kernel and
+# none of its 3000 modules.
+copy_runnable() {
+	rm -rf "$2"
+	mkdir -p "$2"
+	(cd "$1" && find . -path ./boot -prune -o -path './lib/modules' -prune \
+		-o -path './usr/lib/modules' -prune -o -path './usr/share/doc' -prune \
+		-o -path './usr/share/man' -prune -o -path './usr/share/locale' -prune \
+		-o -path './lib/firmware' -prune -o -path './usr/lib/firmware' -prune \
+		-o -print | cpio -pdm --quiet "$2")
+}
+if [ "${2:-}" = nm ]; then
+	copy_runnable "$dir/nm/root" "$dir/nm/img"
+	(cd "$dir/nm/img" && find . | cpio -o -H newc --quiet) >"$dir/nm.cpio"
+	exit 0
+fi
+copy_runnable "$src" "$img"
 # trixie's packages live under /usr only (merged /usr).
 for d in bin sbin lib lib64; do
 	if [ -d "$img/usr/$d" ] && [ ! -e "$img/$d" ]; then

@@ -66,6 +66,24 @@ make -s -C "$top" WERROR=1 O="$plugin" PPPD_INCLUDEDIR="$root/dev/usr/include" \
 version=$(make -s -C "$top" PPPD_INCLUDEDIR="$root/dev/usr/include" pppd-version)
 
 [ $# -gt 0 ] || set -- $(cd "$here/scenarios" && ls *.sh | sed 's/\.sh$//')
+# Layers of Debian packages beyond the base root that a scenario names
+# on a line "# layer: NAME" (fetch.sh SUITE DIR NAME), built once and
+# cached beside the root, and put in the payload only when asked for.
+layers=
+for s in "$@"; do
+	[ ! -f "$here/scenarios/$s.sh" ] ||
+	    layers="$layers $(sed -n 's/^# layer: \([a-z]*\)$/\1/p' "$here/scenarios/$s.sh")"
+done
+for l in $(echo $layers | tr ' ' '\n' | sort -u); do
+	(
+		flock 8
+		if [ ! -f "$root/$l.cpio" ] || [ "$here/fetch.sh" -nt "$root/$l.cpio" ] ||
+		    [ "$here/mkroot.sh" -nt "$root/$l.cpio" ]; then
+			echo "guest $suite: fetching the $l layer"
+			"$here/fetch.sh" "$suite" "$root" "$l" && "$here/mkroot.sh" "$root" "$l"
+		fi
+	) 8>"$root/.root-lock" || exit 1
+done
 pl=$run/payload
 rm -rf "$pl"
 mkdir -p "$pl/payload/bin" "$pl/usr/lib/pppd/$version"
@@ -139,7 +157,10 @@ echo "$label" >"$pl/payload/suite"
 [ -z "${CYCLES:-}" ] || echo "$CYCLES" >"$pl/payload/cycles"
 [ -z "${SCENARIO_LIMIT:-}" ] || echo "$SCENARIO_LIMIT" >"$pl/payload/scenario-limit"
 echo "$@" >"$pl/payload/scenarios.list"
-(cd "$pl" && find . | cpio -o -H newc --quiet) >"$run/payload.cpio"
+{
+	for l in $(echo $layers | tr ' ' '\n' | sort -u); do cat "$root/$l.cpio"; done
+	(cd "$pl" && find . | cpio -o -H newc --quiet)
+} >"$run/payload.cpio"
 
 # The guest's own limit follows from its scenarios' limits, plus the
 # two minutes boot.sh gives a kernel to reach init and one for the rest.
