@@ -113,7 +113,7 @@ compat_notify(enum compat_event ev, compat_notify_fn *fn, void *ctx)
 	return 0;
 }
 
-#else /* pppd 2.4.9 */
+#else /* pppd 2.4.7 to 2.4.9 */
 
 #include <string.h>
 #include <pppd/patchlevel.h>

@@ -48,6 +48,9 @@ for d in /payload/pppds/*/; do
 		grep -q 'sequence numbering: send recv' "$T/lns-session.txt"
 	[ -z "$ifname" ] ||
 		check "session: the LNS's interface is named $ifname" has_ppp_addr lns "$ifname"
+	# A pppd without IPv6CP logs each IPv6 notifier asked of it.
+	check "session: no pppd complained of a notifier it lacks" sh -c \
+		"! grep -q 'Could not find notifier function' '$T/lns-pppd.log' '$T/lac-pppd.log'"
 	echo "d test" >"$T/lac.ctl"
 	check "session: hang-up ended both pppd" wait_until 30 no_process pppd
 	check "session: no kernel session left on either end" \

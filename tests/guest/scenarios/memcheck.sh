@@ -3,13 +3,15 @@
 # socket, IPCP and IPv6CP up, then the kernel session deleted under pppd,
 # which must hang up and take IPCP and IPv6CP down.  memcheck must find no
 # invalid access and no definitely lost block, and no descriptor opened
-# by either plugin may be open at exit.  Only reports wholly in pppd or
-# libc are suppressed (memcheck.supp, each with why).
+# by either plugin, nor the session socket it was handed, may be open at
+# exit.  Only reports wholly in pppd or libc are suppressed
+# (memcheck.supp, each with why).
 #
 # Work: pppd under memcheck takes ~40 s to reach IPCP here with both
 # cores busy, the echoes and the deletion ~20 s, the exit with its leak
 # search ~15 s: 75 s, 4x for the slowest machine of the kind, 2x margin.
 # time limit: 600 s
+# sanitize: no
 . /payload/lib.sh
 NAME=memcheck
 EV=/tmp/openl2tp-event.sock
@@ -81,5 +83,10 @@ if [ -n "$mc" ]; then
 	note "descriptors open at exit: $(grep -c 'Open ' "$mc")"
 	check "no descriptor opened by our plugins left open at exit" test -z "$ours" ||
 		echo "$ours" | sed 's/^/note: memcheck: /'
+	# The session socket came from l2tpsock as fd 3; the plugin owns it
+	# from then on, and closing it is what ends the kernel session.
+	kept=$(awk '/Open .* 3:/ { fd3 = 1; next }
+		fd3 && /<inherited from parent>/ { print "kept" } { fd3 = 0 }' "$mc")
+	check "the inherited session socket (fd 3) closed by exit" test -z "$kept"
 fi
 cleanup_all
