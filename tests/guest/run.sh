@@ -65,7 +65,11 @@ make -s -C "$top" WERROR=1 O="$plugin" PPPD_INCLUDEDIR="$root/dev/usr/include" \
 	>"$run/build.log" 2>&1 || { cat "$run/build.log" >&2; exit 1; }
 version=$(make -s -C "$top" PPPD_INCLUDEDIR="$root/dev/usr/include" pppd-version)
 
-[ $# -gt 0 ] || set -- $(cd "$here/scenarios" && ls *.sh | sed 's/\.sh$//')
+# Every scenario by default; under SANITIZE=1 those that say "# sanitize:
+# no" (memcheck: valgrind and ASan's runtime cannot share a process).
+[ $# -gt 0 ] || set -- $(cd "$here/scenarios" && for f in *.sh; do
+	[ -n "${SANITIZE:-}" ] && grep -q '^# sanitize: no' "$f" || echo "${f%.sh}"
+done)
 # Layers of Debian packages beyond the base root that a scenario names
 # on a line "# layer: NAME" (fetch.sh SUITE DIR NAME), built once and
 # cached beside the root, and put in the payload only when asked for.
