@@ -72,17 +72,18 @@ refused_then_got() {
 	elif [ -n "$bad" ]; then
 		fail "$1: got without a refusal first:$bad"
 	else
-		pass "$1: $(echo "$got" | wc -l) file(s), each refused once, then got"
+		echo "note: mirror: $1: $(echo "$got" | wc -l) file(s) refused once, then got"
+		pass "$1: every file refused once, then got"
 	fi
 }
 
 # Run once, not through retry: its second run would hide apt's retries.
 if run apt-get -qq $apt_update >"$tmp/update.log" 2>&1; then
-	refused_then_got "apt-get update of $suite through a mirror that refuses each file once" \
+	refused_then_got "apt-get update through a mirror that refuses each file once" \
 	    "/dists/"
 else
 	cat "$tmp/update.log"
-	fail "apt-get update of $suite through a mirror that refuses each file once failed (or hung)"
+	fail "apt-get update through a mirror that refuses each file once failed (or hung)"
 fi
 
 # The three smallest packages of the suites.
@@ -93,10 +94,11 @@ if [ -z "$pkg" ]; then
 	fail "no package in $suite's lists to download"
 elif (cd "$tmp/debs" && run apt-get download $pkg) >"$tmp/download.log" 2>&1 &&
     [ "$(ls "$tmp/debs" | wc -l)" = "$(echo $pkg | wc -w)" ]; then
-	refused_then_got "apt-get download $pkg through the same mirror" "/pool/.*\.deb$"
+	echo "note: mirror: downloading $pkg, the suites' three smallest packages"
+	refused_then_got "apt-get download of three packages through the same mirror" "/pool/.*\.deb$"
 else
 	cat "$tmp/download.log"
-	fail "apt-get download $pkg through a mirror that refuses each file once failed (or hung)"
+	fail "apt-get download of three packages through a mirror that refuses each file once failed (or hung)"
 fi
 
 # A whole run that failed is run again, after a pause.
@@ -109,7 +111,8 @@ if retry "$tmp/once.log" once 2>"$tmp/once.err" && [ "$(wc -l <"$tmp/runs")" = 2
     grep -q "^note: try 1 of $mirror_tries failed .*again in $mirror_pause s" "$tmp/once.err"; then
 	pass "a run that failed once passed on its second run, after a pause"
 else
-	fail "a run that failed once: $(wc -l <"$tmp/runs") run(s), notes: $(cat "$tmp/once.err")"
+	echo "note: mirror: $(wc -l <"$tmp/runs") run(s), notes: $(cat "$tmp/once.err")"
+	fail "a run that failed once passed on its second run, after a pause"
 fi
 
 missing=pppol2tp-no-such-package
