@@ -128,9 +128,8 @@ for sig in TERM HUP; do
 	# before either gives in).
 	begin
 	# (IPv6CP is off: it would bring the session up on its own.)
-	start_end lac plugin pppol2tp.so pppol2tp 3 silent 198.51.100.77: ipcp-max-failure 100000 noipv6
-	wait_until 20 grep -q 'Connect:' "$T/lac-pppd.log"
-	start_end lns $LNS_PLUGINS pppol2tp 3 $LNS_OPTS ipcp-max-failure 100000 noipv6
+	start_pair "$LNS_OPTS ipcp-max-failure 100000 noipv6" \
+	    "198.51.100.77: ipcp-max-failure 100000 noipv6"
 	wait_until 40 grep -q 'IPCP ConfNak' "$T/lns-pppd.log" ||
 		fail "SIG$sig during IPCP: IPCP never reached a Configure-Nak"
 	t0=$(date +%s)

@@ -40,9 +40,7 @@ export HOOKREC=$T/hooks
 netns_setup
 # Debian's /etc/ppp/options turns echoes on: off here, explicitly.
 NOECHO="lcp-echo-interval 0"
-start_end lac $LAC_PLUGINS pppol2tp 3 silent noipdefault $NOECHO
-wait_until 20 grep -q 'Connect:' "$T/lac-pppd.log"
-start_end lns $LNS_PLUGINS pppol2tp 3 pppol2tp_lns_mode $NOECHO 198.51.100.1:198.51.100.2
+start_pair "pppol2tp_lns_mode $NOECHO 198.51.100.1:198.51.100.2" "noipdefault $NOECHO"
 wait_until 40 has_ppp_addr lns && wait_until 10 grep -q 'updown 10 11 1' "$HOOKREC" ||
 	fail "PPP did not come up"
 echo "note: $NAME: up; leaving the session alone for 15 s" >&2
@@ -65,9 +63,7 @@ cleanup_all
 netns_setup
 : >"$HOOKREC"
 ECHO30="lcp-echo-interval 30 lcp-echo-failure 10"
-start_end lac $LAC_PLUGINS pppol2tp 3 silent noipdefault $NOECHO
-wait_until 20 grep -q 'Connect:' "$T/lac-pppd.log"
-start_end lns $LNS_PLUGINS pppol2tp 3 pppol2tp_lns_mode $ECHO30 198.51.100.1:198.51.100.2
+start_pair "pppol2tp_lns_mode $ECHO30 198.51.100.1:198.51.100.2" "noipdefault $NOECHO"
 wait_until 40 has_ppp_addr lns && wait_until 20 grep -q 'Script /etc/ppp/ip-up finished' "$T/lns-pppd.log" ||
 	fail "echoes on: PPP did not come up"
 sleep 1
