@@ -158,9 +158,10 @@ pppd_pid() {
 
 iface_mtu() { $IP netns exec "$1" cat "/sys/class/net/$2/mtu" 2>/dev/null; }
 
-# xl2tpd as LNS (in lns) and as LAC (in lac, dialling at once), our plugin
-# on both ends.  The LAC's control file is $T/lac.ctl.
-xl2tpd_pair() {
+# xl2tpd_lns_conf [AUTH]: $T/lns.conf, an xl2tpd LNS on $LNS_ADDR handing
+# out 198.51.100.10-20, with pppd's options in $T/lns.options; AUTH, lines
+# of xl2tpd's, says what it asks of its peers (by default nothing).
+xl2tpd_lns_conf() {
 	cat >"$T/lns.conf" <<CONF
 [global]
 listen-addr = $LNS_ADDR
@@ -169,10 +170,22 @@ access control = no
 [lns default]
 ip range = 198.51.100.10-198.51.100.20
 local ip = $LNS_PPP
-require authentication = no
+${1:-require authentication = no}
 pppoptfile = $T/lns.options
 length bit = yes
 CONF
+}
+
+# xl2tpd_lns: start the LNS of $T/lns.conf in the namespace lns.
+xl2tpd_lns() {
+	mkdir -p /run/xl2tpd
+	in_lns xl2tpd -D -c "$T/lns.conf" -p "$T/lns.pid" -C "$T/lns.ctl" >>"$T/lns-xl2tpd.log" 2>&1 &
+}
+
+# xl2tpd as LNS (in lns) and as LAC (in lac, dialling at once), our plugin
+# on both ends.  The LAC's control file is $T/lac.ctl.
+xl2tpd_pair() {
+	xl2tpd_lns_conf
 	cat >"$T/lac.conf" <<CONF
 [global]
 listen-addr = $LAC_ADDR
@@ -188,8 +201,7 @@ CONF
 	{ common_ppp_options; echo "logfile $T/lns-pppd.log"; } >"$T/lns.options"
 	{ common_ppp_options; echo "logfile $T/lac-pppd.log"; echo noipdefault; } >"$T/lac.options"
 	netns_setup
-	mkdir -p /run/xl2tpd
-	in_lns xl2tpd -D -c "$T/lns.conf" -p "$T/lns.pid" -C "$T/lns.ctl" >"$T/lns-xl2tpd.log" 2>&1 &
+	xl2tpd_lns
 	sleep 0.5
 	in_lac xl2tpd -D -c "$T/lac.conf" -p "$T/lac.pid" -C "$T/lac.ctl" >"$T/lac-xl2tpd.log" 2>&1 &
 }

@@ -66,27 +66,14 @@ lns_start() {
 	in_lns $IP addr add $LNS_ADDR/24 dev veth-lns
 	in_lns $IP link set lo up
 	in_lns $IP link set veth-lns up
-	cat >"$T/lns.conf" <<CONF
-[global]
-listen-addr = $LNS_ADDR
-port = 1701
-access control = no
-[lns default]
-ip range = 198.51.100.10-198.51.100.20
-local ip = $LNS_PPP
-require chap = yes
+	xl2tpd_lns_conf "require chap = yes
 refuse pap = yes
 require authentication = yes
-name = lns
-pppoptfile = $T/lns.options
-length bit = yes
-CONF
+name = lns"
 	{ echo debug; echo nodefaultroute; echo "logfile $T/lns-pppd.log"; } >"$T/lns.options"
 	echo "\"$USER_NAME\" * \"$PASSWORD\" *" >/etc/ppp/chap-secrets
 	chmod 600 /etc/ppp/chap-secrets
-	mkdir -p /run/xl2tpd
-	in_lns xl2tpd -D -c "$T/lns.conf" -p "$T/lns.pid" -C "$T/lns.ctl" \
-	    >"$T/lns-xl2tpd.log" 2>&1 &
+	xl2tpd_lns
 }
 
 # Whether the VPN is among the active connections (nmcli must answer).
@@ -241,8 +228,7 @@ else
 fi
 
 # --- the same activation with Debian's plugin, as a comparison only.
-in_lns xl2tpd -D -c "$T/lns.conf" -p "$T/lns.pid" -C "$T/lns.ctl" \
-    >>"$T/lns-xl2tpd.log" 2>&1 &
+xl2tpd_lns
 sleep 1
 # A copy, not a bind mount: NetworkManager's mount namespace would not
 # see a mount made here.
