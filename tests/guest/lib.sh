@@ -81,11 +81,34 @@ ppp_addr() {
 }
 has_ppp_addr() { [ -n "$(ppp_addr "$@")" ]; }
 
+# set_aside FILE: keep a copy that cleanup_all puts back (or a note that
+# there was none, to remove it), for a scenario that changes a file the
+# next ones read: it may be stopped half-way.
+set_aside() {
+	mkdir -p "/tmp/aside$(dirname "$1")"
+	if [ -e "$1" ]; then cp -p "$1" "/tmp/aside$1"; else : >"/tmp/aside$1.none"; fi
+}
+put_back() {
+	local f
+	[ -d /tmp/aside ] || return 0
+	for f in $(cd /tmp/aside && find . -type f); do
+		case $f in
+		*.none) rm -f "/${f%.none}" ;;
+		*) cp -p "/tmp/aside/$f" "/$f" ;;
+		esac
+	done
+	rm -rf /tmp/aside
+}
+
 cleanup_all() {
 	local ns
+	put_back
+	# NetworkManager (the nm scenario) would take on the next scenario's
+	# interfaces.
+	killall -q NetworkManager nm-l2tp-service dbus-daemon syslogd 2>/dev/null
 	killall -q xl2tpd pppd l2tpsock eventrecv 2>/dev/null
 	sleep 0.5
-	killall -q -9 xl2tpd pppd l2tpsock eventrecv 2>/dev/null
+	killall -q -9 xl2tpd pppd l2tpsock eventrecv NetworkManager 2>/dev/null
 	# A pppd under valgrind runs as the tool, not as pppd.
 	pkill -9 -f /tmp/pppd-plain 2>/dev/null
 	for ns in $($IP netns list 2>/dev/null | cut -d' ' -f1); do

@@ -54,7 +54,7 @@ CONF
 	# mount namespace of its own, and the children it starts share it.
 	unshare -m sh -c 'mount -o remount,bind,ro /sys &&
 	    exec NetworkManager --no-daemon --log-level=INFO' >"$T/nm.log" 2>&1 &
-	wait_until 60 nmcli general status
+	wait_until 120 nmcli general status
 }
 
 # The client's side is the guest's root namespace, which NetworkManager
@@ -71,6 +71,7 @@ refuse pap = yes
 require authentication = yes
 name = lns"
 	{ echo debug; echo nodefaultroute; echo "logfile $T/lns-pppd.log"; } >"$T/lns.options"
+	set_aside /etc/ppp/chap-secrets
 	echo "\"$USER_NAME\" * \"$PASSWORD\" *" >/etc/ppp/chap-secrets
 	chmod 600 /etc/ppp/chap-secrets
 	xl2tpd_lns
@@ -231,8 +232,8 @@ fi
 xl2tpd_lns
 sleep 1
 # A copy, not a bind mount: NetworkManager's mount namespace would not
-# see a mount made here.
-cp "$PLUGINDIR/pppol2tp.so" "$T/ours.so"
+# see a mount made here.  cleanup_all puts ours back.
+set_aside "$PLUGINDIR/pppol2tp.so"
 cp "$UPSTREAM/pppol2tp.so" "$PLUGINDIR/pppol2tp.so"
 if vpn_up; then
 	upstream_ms=$up_ms
@@ -249,5 +250,3 @@ else
 	fail "the comparison ran Debian's plugin (no line of ours in its pppd's log)"
 	note "Debian's plugin did not activate: $(tr '\n' ' ' <"$T/up.out")"
 fi
-cp "$T/ours.so" "$PLUGINDIR/pppol2tp.so"
-killall -q NetworkManager nm-l2tp-service dbus-daemon syslogd 2>/dev/null
