@@ -39,6 +39,13 @@ wait_until() {
 
 in_lac() { $IP netns exec lac "$@"; }
 in_lns() { $IP netns exec lns "$@"; }
+# in_ns NS COMMAND...: in the namespace NS, or "-" for the guest's own (where
+# a client such as NetworkManager runs).
+in_ns() {
+	local ns=$1
+	shift
+	if [ "$ns" = - ]; then "$@"; else $IP netns exec "$ns" "$@"; fi
+}
 
 # Two hosts joined by a veth pair: lns (192.0.2.1) and lac (192.0.2.2).
 netns_setup() {
@@ -67,7 +74,7 @@ no_process() { [ -z "$(pids_of "$1")" ]; }
 # session left" is never read from an error.
 l2tp_sessions() {
 	local listed
-	listed=$($IP netns exec "$1" $IP l2tp show session) || return 1
+	listed=$(in_ns "$1" $IP l2tp show session) || return 1
 	echo "$listed" | awk '/^Session / { skip = ($2 == 0) } !skip && NF'
 	return 0
 }
@@ -76,7 +83,7 @@ has_l2tp_session() { local s; s=$(l2tp_sessions "$1") && [ -n "$s" ]; }
 
 # The interface's IPv4 address in a namespace, or nothing.
 ppp_addr() {
-	$IP netns exec "$1" $IP -4 -o addr show dev "${2:-ppp0}" 2>/dev/null |
+	in_ns "$1" $IP -4 -o addr show dev "${2:-ppp0}" 2>/dev/null |
 	    sed -n 's/.* inet \([0-9.]*\).*/\1/p'
 }
 has_ppp_addr() { [ -n "$(ppp_addr "$@")" ]; }
@@ -167,17 +174,19 @@ start_pair() {
 	start_end lns $LNS_PLUGINS pppol2tp 3 $1
 }
 
-# pppd's pid in a namespace (the one l2tpsock started).
-pppd_pid() {
+# pid_in NS NAME: the pid of a process NAME in a namespace (the first).
+pid_in() {
 	local ns p
-	ns=$($IP netns exec "$1" readlink /proc/self/ns/net)
-	for p in $(pids_of pppd); do
+	ns=$(in_ns "$1" readlink /proc/self/ns/net)
+	for p in $(pids_of "$2"); do
 		if [ "$(readlink /proc/$p/ns/net)" = "$ns" ]; then
 			echo "$p"
 			return
 		fi
 	done
 }
+# pppd's pid in a namespace (the one l2tpsock started).
+pppd_pid() { pid_in "$1" pppd; }
 
 iface_mtu() { $IP netns exec "$1" cat "/sys/class/net/$2/mtu" 2>/dev/null; }
 
@@ -235,12 +244,12 @@ CONF
 ping_across() {
 	local try
 	for try in 1 2 3; do
-		if $IP netns exec "$1" ping -c 1 -W 3 "$2" >/dev/null 2>&1; then
+		if in_ns "$1" ping -c 1 -W 3 "$2" >/dev/null 2>&1; then
 			[ $try -eq 1 ] || echo "note: $NAME: ping answered on try $try" >&2
 			return 0
 		fi
 	done
-	$IP netns exec "$1" $IP -s link show >&2
+	in_ns "$1" $IP -s link show >&2
 	return 1
 }
 
@@ -258,7 +267,7 @@ netns_setup6() {
 # "TUNNEL SESSION PEER_TUNNEL PEER_SESSION" (6.1 also lists the tunnel's
 # own socket as a pseudo session 0: skipped).
 kernel_session() {
-	$IP netns exec "$1" $IP l2tp show session 2>/dev/null | awk '
+	in_ns "$1" $IP l2tp show session 2>/dev/null | awk '
 		/^Session / && $2 != 0 { s = $2; t = $5; want = 1; next }
 		want && /Peer session/ { gsub(",", "", $3); print t, s, $5, $3; exit }'
 }

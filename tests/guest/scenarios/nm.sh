@@ -83,25 +83,10 @@ vpn_gone() {
 	active=$(nmcli -g NAME connection show --active) &&
 	    ! echo "$active" | grep -qx l2tp
 }
+# The client is in the guest's own namespace ("-" to lib.sh).
 no_l2tp_tunnel() { local t; t=$($IP l2tp show tunnel) && [ -z "$t" ]; }
-no_l2tp_session_here() { local s; s=$($IP l2tp show session) && [ -z "$s" ]; }
-client_clean() { no_client_pppd && no_l2tp_session_here && no_l2tp_tunnel; }
-# The client's pppd: the one in this namespace.
-client_pppd() {
-	local p ns
-	ns=$(readlink /proc/self/ns/net)
-	for p in $(pids_of pppd); do
-		[ "$(readlink /proc/$p/ns/net)" != "$ns" ] || echo "$p"
-	done
-}
-no_client_pppd() { [ -z "$(client_pppd)" ]; }
-ping_here() {
-	local try
-	for try in 1 2 3; do
-		ping -c 1 -W 3 "$1" >/dev/null 2>&1 && return 0
-	done
-	return 1
-}
+no_client_pppd() { [ -z "$(pppd_pid -)" ]; }
+client_clean() { no_client_pppd && no_l2tp_session - && no_l2tp_tunnel; }
 millis() { awk '{ printf "%d\n", $1 * 1000 }' /proc/uptime; }
 
 # vpn_up: nmcli connection up, its status, and how long it took in ms
@@ -151,7 +136,7 @@ else
 	cat "$T/up.out"
 fi
 ours_ms=$up_ms
-pppd=$(client_pppd)
+pppd=$(pppd_pid -)
 tr '\0' ' ' <"/proc/$pppd/cmdline" >"$T/argv" 2>/dev/null
 note "client pppd argv: $(cat "$T/argv")"
 options=$(sed -n 's/.* file \(\/run\/nm-l2tp-[^ ]*\/ppp-options\).*/\1/p' "$T/argv")
@@ -163,9 +148,8 @@ check "pppd loaded NetworkManager's plugin (its options file)" \
 check "pppd loaded both plugins (its log)" sh -c "
 	grep -q 'pppd\[$pppd\]: Plugin pppol2tp.so loaded' '$T/syslog.log' &&
 	grep -q 'pppd\[$pppd\]: Plugin .*nm-l2tp-pppd-plugin.so loaded' '$T/syslog.log'"
-ppp_if=$($IP -4 -o addr show | awk '/ peer / { print $2; exit }')
-addr=$($IP -4 -o addr show dev "$ppp_if" 2>/dev/null | sed -n 's/.* inet \([0-9.]*\) peer.*/\1/p')
-note "the interface $ppp_if has $addr"
+addr=$(ppp_addr - ppp0)
+note "the interface ppp0 has $addr"
 case $addr in
 198.51.100.1[0-9]|198.51.100.20) pass "the ppp interface carries an address from the LNS's range" ;;
 *) fail "the ppp interface carries an address from the LNS's range" ;;
@@ -174,12 +158,12 @@ nmcli -g IP4.ADDRESS connection show l2tp >"$T/ip4" 2>&1
 note "nmcli's IP4.ADDRESS of the VPN: $(cat "$T/ip4")"
 check "nmcli shows the VPN's IP4 configuration with that address" \
     grep -q "^$addr/32\$" "$T/ip4"
-check "ping crosses the session" ping_here $LNS_PPP
+check "ping crosses the session" ping_across - $LNS_PPP
 # Our plugin's info line, as pppd logged it, with the kernel's own ids.
-session=$($IP l2tp show session | awk '/^Session / && $2 != 0 { print "tunnel " $5 " session " $2; exit }')
-note "the kernel's session: $session"
+set -- $(kernel_session -)
+note "the kernel's session: tunnel $1 session $2, peer tunnel $3 session $4"
 check "our plugin's session line reached the log unchanged, with the kernel's ids" \
-    grep -q "pppd\[$pppd\]: pppol2tp: L2TPv2/IPv4 $session, peer tunnel [0-9]* session [0-9]*\$" "$T/syslog.log"
+    grep -q "pppd\[$pppd\]: pppol2tp: L2TPv2/IPv4 tunnel $1 session $2, peer tunnel $3 session $4\$" "$T/syslog.log"
 nmcli connection down l2tp >"$T/down.out" 2>&1
 check "nmcli connection down: the VPN deactivated" grep -q 'successfully deactivated' "$T/down.out"
 check "pppd ended after the connection went down" wait_until 30 no_client_pppd
@@ -207,8 +191,7 @@ nmcli connection modify l2tp vpn.secrets "password=$PASSWORD"
 # takes as the end of the tunnel (seen on trixie: down in 2 s).  A dead
 # host answers nothing, and neither does a stopped one.
 if vpn_up; then
-	lns_pids=$(for p in $(pids_of pppd) $(pids_of xl2tpd); do
-		[ "$(readlink /proc/$p/ns/net)" != "$(readlink /proc/self/ns/net)" ] && echo $p; done)
+	lns_pids="$(pppd_pid lns) $(pid_in lns xl2tpd)"
 	kill -STOP $lns_pids
 	t0=$(millis)
 	if wait_until $((DOWN_BOUND * 4)) vpn_gone; then
@@ -237,7 +220,7 @@ set_aside "$PLUGINDIR/pppol2tp.so"
 cp "$UPSTREAM/pppol2tp.so" "$PLUGINDIR/pppol2tp.so"
 if vpn_up; then
 	upstream_ms=$up_ms
-	pppd=$(client_pppd)
+	pppd=$(pppd_pid -)
 	nmcli connection down l2tp >/dev/null 2>&1
 	wait_until 30 no_client_pppd
 	pppd_lines $pppd >"$T/upstream.lines"
