@@ -19,9 +19,11 @@ if [ ! -d "$src" ]; then
 	msg="no pppd sources in '$src': untested: $(echo $names);"
 	msg="$msg give PPPD_SRC_DIR=DIR holding $(awk '/^[^#]/ { print $2 }' "$here/matrix" | sort -u | tr '\n' ' ')"
 	# CI must prove every pppd; a developer without the tarballs is told.
-	if [ -n "${CI:-}" ]; then echo "FAIL: pppd: $msg"; exit 1; fi
-	echo "note: pppd: $msg"
-	exit 0
+	# CI=false or 0 is how some runners say "not CI".
+	case ${CI:-} in
+	''|false|0) echo "note: pppd: $msg"; exit 0 ;;
+	*) echo "FAIL: pppd: $msg"; exit 1 ;;
+	esac
 fi
 
 status=0
