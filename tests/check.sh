@@ -81,7 +81,7 @@ build_for_guests() {
 lane_two() {
 	results=$out/results.lane
 	: >"$results"
-	step pppd tests/pppd/check.sh
+	step pppd tests/pppd/check-pppd.sh
 	# The same scenarios again with every plugin under ASan and UBSan,
 	# inside Debian's own pppd, and one verdict that no sanitizer report
 	# was written (tests/guest/san-pppd).
@@ -146,7 +146,7 @@ lane_result() {
 	cat "$out/results.lane" >>"$results"
 	[ $rc -ne 124 ] || echo "FAIL: lane: stopped at its time limit of 9000 s" | tee -a "$results"
 }
-step fuzz tests/fuzz/run.sh "${FUZZ_SMOKE_SECONDS:-10}"
+step fuzz tests/fuzz/fuzz.sh "${FUZZ_SMOKE_SECONDS:-10}"
 for suite in $suites; do
 	step "$suite" tests/guest/run.sh "$suite"
 done

@@ -70,7 +70,7 @@ check:
 # (PPPD_SRC_DIR, by default ../shared/pppd-src), the plugins built, linked
 # and loaded in each, and a session with each in the bookworm guest.
 check-pppd:
-	@tests/pppd/check.sh
+	@tests/pppd/check-pppd.sh
 
 # The Debian package for SUITE, built in a clean chroot of that suite, into
 # build/deb/SUITE/; check-deb builds it and runs its round trip, for each
@@ -86,7 +86,7 @@ check-deb:
 # Fuzzing: FUZZ_SECONDS per target (make check runs a short smoke run).
 FUZZ_SECONDS ?= 300
 fuzz:
-	@tests/fuzz/run.sh $(FUZZ_SECONDS)
+	@tests/fuzz/fuzz.sh $(FUZZ_SECONDS)
 
 # Seeds for the l2tp_watch fuzz target: the kernel's own netlink answers.
 corpus:

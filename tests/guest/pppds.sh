@@ -7,7 +7,7 @@
 # takes the place of Debian's, the plugins go where it looks for them.
 #
 # Work: one xl2tpd session per build, 11-19 s each here with both cores
-# busy; check.sh sets the limit from the number of builds (SCENARIO_LIMIT).
+# busy; check-pppd.sh sets the limit from the number of builds (SCENARIO_LIMIT).
 # time limit: 3000 s
 . /payload/lib.sh
 

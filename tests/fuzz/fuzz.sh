@@ -1,6 +1,6 @@
 #!/bin/sh
 # Build the libFuzzer targets (clang, ASan, UBSan) and run each for a set
-# time on its corpus:  run.sh SECONDS_PER_TARGET [TARGET...]
+# time on its corpus:  fuzz.sh SECONDS_PER_TARGET [TARGET...]
 # Prints one PASS:/FAIL: line per target with the executions and coverage
 # reached; a crash leaves its input in build/fuzz/ and fails.
 set -u
