@@ -68,9 +68,11 @@ refused_then_got() {
 		[ "$(grep -cxF "503 $u" "$tmp/proxy.log")" = 1 ] || bad="$bad $u"
 	done
 	if [ -z "$got" ]; then
-		fail "$1: the mirror gave no file matching $2 (proxy log: $(tr '\n' ' ' <"$tmp/proxy.log"))"
+		echo "note: mirror: $1: proxy log: $(tr '\n' ' ' <"$tmp/proxy.log")"
+		fail "$1: the mirror gave no file matching $2"
 	elif [ -n "$bad" ]; then
-		fail "$1: got without a refusal first:$bad"
+		echo "note: mirror: $1: got without a refusal first:$bad"
+		fail "$1: every file refused once, then got"
 	else
 		echo "note: mirror: $1: $(echo "$got" | wc -l) file(s) refused once, then got"
 		pass "$1: every file refused once, then got"

@@ -19,7 +19,8 @@ try() {
 	rm -rf "$out"
 	if ! C_INCLUDE_PATH=$3 make -s O="$out" PPPD_INCLUDEDIR="$2" \
 	    "$out/pppol2tp.so" >"$out.log" 2>&1; then
-		echo "FAIL: select $1: build for pppd $want failed with pppd $(version_of "$3") headers also on the path: $(grep -m 1 error "$out.log")"
+		echo "note: select $1: $(grep -m 1 error "$out.log")"
+		echo "FAIL: select $1: build for pppd $want failed with pppd $(version_of "$3") headers also on the path"
 		status=1
 		return
 	fi
@@ -54,7 +55,8 @@ if make -s O="$out" PPPD_INCLUDEDIR="$1" "$out/pppol2tp.so" >"$out.log" 2>&1 &&
     strings -a "$out/pppol2tp.so" | grep -qFx "$want"; then
 	echo "PASS: select switch: one build directory, pppd $(version_of "$1") then $want (headers dated 2000): rebuilt for $want"
 else
-	echo "FAIL: select switch: one build directory, pppd $(version_of "$1") then $want (headers dated 2000): pppd_version is not \"$want\" $(grep -m 1 error "$out.log")"
+	echo "note: select switch: $(grep -m 1 error "$out.log")"
+	echo "FAIL: select switch: one build directory, pppd $(version_of "$1") then $want (headers dated 2000): pppd_version is not \"$want\""
 	status=1
 fi
 
@@ -65,7 +67,8 @@ if make -s O=build/select/none PPPD_INCLUDEDIR=build/select/none all >build/sele
 	status=1
 elif ! grep -q 'has no pppd/pppd.h' build/select/none.log; then
 	# A build that failed for any other reason proves nothing here.
-	echo "FAIL: select none: the build failed without saying the headers are missing: $(head -n 3 build/select/none.log)"
+	echo "note: select none: $(head -n 3 build/select/none.log | tr '\n' ' ')"
+	echo "FAIL: select none: the build failed without saying the headers are missing"
 	status=1
 else
 	echo "PASS: select none: PPPD_INCLUDEDIR without pppd/pppd.h stops: $(grep -m 1 'has no pppd/pppd.h' build/select/none.log)"

@@ -108,7 +108,8 @@ for name in $names; do
 	if [ -z "$missing" ]; then
 		pass "every symbol both plugins need resolves in that pppd or its libraries"
 	else
-		fail "symbols that pppd does not define: $(echo $missing)"
+		echo "note: pppd $name: symbols that pppd does not define: $(echo $missing)"
+		fail "every symbol both plugins need resolves in that pppd or its libraries"
 	fi
 	# pppd loads plugins as it reads its options, in order: --version
 	# after them exits 0 once both plugin_init have run.  (Since 2.5.4
@@ -164,7 +165,8 @@ refused() {
 	elif grep -q -- "$2" "$fake.log"; then
 		pass "$1: the build stops, saying: $(grep -m 1 -- "$2" "$fake.log")"
 	else
-		fail "$1: the build failed without saying '$2': $(cat "$fake.log")"
+		echo "note: pppd: $1: $(tr '\n' ' ' <"$fake.log")"
+		fail "$1: the build stops, saying '$2'"
 	fi
 }
 refused "headers with no pppd version" "but no pppd version" ""

@@ -24,7 +24,8 @@ clean_after() {
 		note "$case_name: every pppd exited $secs s after the fault"
 		pass "$case_name: every pppd exited"
 	else
-		fail "$case_name: pppd still running: $(pids_of pppd)"
+		note "$case_name: pppd still running: $(pids_of pppd)"
+		fail "$case_name: every pppd exited"
 		for p in $(pids_of pppd); do
 			echo "still running: $(tr '\0' ' ' </proc/$p/cmdline)" >&2
 		done
