@@ -49,7 +49,7 @@ int pppol2tp_session_id;
 static int session_fd = -1;
 static int given_fd = -1;		/* the daemon's number, for messages */
 static struct l2tp_sockinfo session;
-static char channel_name[32];		/* pppd's devnam: pppol2tp-T-S */
+static char channel_name[32];		/* devnam once connected: pppol2tp-T-S */
 
 static bool lns_mode;
 static bool send_seq;
@@ -180,7 +180,6 @@ set_session_fd(char **argv)
 	the_channel = &l2tp_channel;
 	snprintf(channel_name, sizeof(channel_name), "pppol2tp-%u-%u",
 	    (unsigned)session.tunnel_id, (unsigned)session.session_id);
-	compat_set_devnam(channel_name);
 	compat_set_modem(0);
 
 	/*
@@ -619,11 +618,13 @@ connect_l2tp(void)
 	    (unsigned)session.peer_tunnel_id,
 	    (unsigned)session.peer_session_id, lns_mode ? ", LNS" : "");
 	/*
-	 * pppd exported DEVICE keyed, as a tty's name is: a second record
-	 * in its shared tdb for every pppd, which nothing looks up by (a
-	 * channel name is not a device to find a pppd by).  The same value
-	 * unkeyed keeps $DEVICE for scripts and drops that record.
+	 * Named only now: pppd exports a name it holds at startup as a key
+	 * in its shared tdb, as for a tty, and that record (written, then
+	 * dropped by an unkeyed export) would cost each pppd a second
+	 * record and leave a hole.  Nothing finds a pppd by a channel name;
+	 * scripts still get $DEVICE and $2, and the log "Connect: ... <-->".
 	 */
+	compat_set_devnam(channel_name);
 	compat_script_setenv("DEVICE", channel_name, 0);
 	start_watch();
 	return session_fd;

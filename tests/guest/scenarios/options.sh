@@ -23,6 +23,8 @@ done
 check "ppp_deflate and bsd_comp loaded, so pppd could ask for them" \
 	sh -c 'grep -q "^ppp_deflate " /proc/modules && grep -q "^bsd_comp " /proc/modules'
 
+# A database of this scenario's pppds only, where little has been reused.
+rm -f /run/pppd2.tdb /run/pppd/pppd2.tdb
 netns_setup
 start_pair "pppol2tp_lns_mode pppol2tp_send_seq pppol2tp_recv_seq
 	pppol2tp_reorderto 250 pppol2tp_debug_mask 15 pppol2tp_ifname l2tplns0
@@ -57,8 +59,11 @@ check "pid file named after the interface" test -f /run/l2tplns0.pid
 check "ip-up saw IFNAME=l2tplns0 and \$1=l2tplns0" wait_until 5 grep -q 'ifname=l2tplns0 arg1=l2tplns0' "$T/ip-up.out"
 check "ip-up saw DEVICE=pppol2tp-10-11 and \$2=pppol2tp-10-11" \
 	grep -q 'device=pppol2tp-10-11 arg2=pppol2tp-10-11' "$T/ip-up.out"
-# pppd keys a tty's DEVICE in its shared database; a channel name is no
-# key to find a pppd by, and the record would cost every pppd one more.
+# pppd files a device name it holds at startup as a key in its shared
+# database, as for a tty; a channel name is no key to find a pppd by, and
+# the record would cost every pppd one more.  A deleted record's bytes
+# stay in the file until the space is reused, so one written and dropped
+# again still shows: its key, then its data, the owner's "pppd<pid>".
 tdb=$(ls /run/pppd2.tdb /run/pppd/pppd2.tdb 2>/dev/null | head -n 1)
 tdbtool "$tdb" keys >"$T/tdb-keys" 2>&1
 sed 's/^/tdb: /' "$T/tdb-keys"
@@ -66,6 +71,8 @@ note "pppd's tdb: $tdb"
 check "pppd's tdb holds this pppd's keys (IFNAME=l2tplns0)" \
 	grep -q 'IFNAME=l2tplns0' "$T/tdb-keys"
 check "pppd's tdb holds no DEVICE key" sh -c "! grep -q 'DEVICE=' '$T/tdb-keys'"
+check "pppd's tdb never held a DEVICE key, not even one deleted again" \
+	sh -c "test -s '$tdb' && ! grep -a -q 'DEVICE=pppol2tp-10-11pppd' '$tdb'"
 check "no interface named ppp0 on the LNS" in_lns test ! -e /sys/class/net/ppp0
 check "LAC mru 1380: LAC interface MTU 1380 as pppd negotiated" test "$(iface_mtu lac ppp0)" = 1380
 check "LAC mru 1380: LNS interface MTU 1380 as pppd negotiated" test "$(iface_mtu lns l2tplns0)" = 1380
