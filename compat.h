@@ -76,10 +76,11 @@ enum compat_event {
 
 /* pppd 2.5 exports these (see "pppd internals" below) but no longer declares them. */
 extern int hungup;
+extern bool demand;
 void link_terminated(int unit);
 #define compat_set_status	ppp_set_status
 
-/* pppd logs and exports (DEVICE) the name of a non-tty channel from both. */
+/* pppd logs the name of a non-tty channel from one, scripts get the other. */
 static inline void
 compat_set_devnam(const char *name)
 {
@@ -204,7 +205,9 @@ compat_chain_join(compat_join_fn *fn, compat_join_fn **prev)
  *                            wait out their retries;
  *   req_ifname               the name pppd gives the interface it creates
  *                            (ppp_set_ifname() only renames pppd's idea of
- *                            it, after creation); 2.4.7 has none.
+ *                            it, after creation); 2.4.7 has none;
+ *   demand                   dial on demand, which the plugin refuses even
+ *                            where `nopersist' has undone its persist.
  * Everything else the plugin uses is pppd.h, options.h, lcp.h, ipcp.h,
  * ccp.h and multilink.h API.  Weak references let the plugin load in a pppd
  * that lacks one, so that plugin_init can name it instead of the loader
@@ -212,6 +215,10 @@ compat_chain_join(compat_join_fn *fn, compat_join_fn **prev)
  */
 #pragma weak hungup
 #pragma weak link_terminated
+#pragma weak demand
+
+/* A pppd without it has no demand mode to refuse. */
+static inline int compat_demand(void) { return &demand != NULL && demand; }
 
 #if COMPAT_HAS_REQ_IFNAME
 #if COMPAT_PPPD_2_5

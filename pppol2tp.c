@@ -388,7 +388,8 @@ check_l2tp_options(void)
 {
 	char *pppd_ifname = compat_req_ifname();
 
-	if (compat_persist()) {
+	/* demand alone, as in `demand nopersist', is refused too. */
+	if (compat_persist() || compat_demand()) {
 		compat_option_error(PFX "'persist' (or 'demand', which "
 		    "implies it) cannot be used: the L2TP daemon owns the "
 		    "session and starts a new pppd for each call; remove it");
@@ -619,10 +620,10 @@ connect_l2tp(void)
 	    (unsigned)session.peer_session_id, lns_mode ? ", LNS" : "");
 	/*
 	 * Named only now: pppd exports a name it holds at startup as a key
-	 * in its shared tdb, as for a tty, and that record (written, then
-	 * dropped by an unkeyed export) would cost each pppd a second
-	 * record and leave a hole.  Nothing finds a pppd by a channel name;
-	 * scripts still get $DEVICE and $2, and the log "Connect: ... <-->".
+	 * in its shared tdb, as for a tty, one more record per pppd (or, if
+	 * dropped again by an unkeyed export, a hole).  Nothing finds a
+	 * pppd by a channel name; scripts still get $DEVICE and $2, and the
+	 * log its "Connect: ... <-->" line.
 	 */
 	compat_set_devnam(channel_name);
 	compat_script_setenv("DEVICE", channel_name, 0);
