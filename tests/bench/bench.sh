@@ -84,6 +84,15 @@ sed -n 's/^BENCHPAIR: //p' "$log" >"$out/paired.txt"
 	tr ' ' ',' <"$out/paired.txt"
 } >"$out/paired.csv"
 
+# pppd's tdb with every session up, as tdbtool counts it: one row per run.
+{
+	echo "plugin,n,round,records,data_bytes,free_records,free_bytes_est"
+	sed -n 's/^BENCHTDB: //p' "$log" | awk '{
+		split("", v)
+		for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+		print v["plugin"] "," v["n"] "," v["round"] "," v["records"] "," v["data_bytes"] "," v["free_records"] "," v["free_bytes_est"] }'
+} >"$out/tdb.csv"
+
 # The raw numbers: one row per session.
 sed -n 's/^BENCHRAW: //p' "$log" | awk '{ printf "%s %s %s %s %s %s %.3f\n", $1, $2, $3, $4, $5, $6, $5 - $4 }' >"$out/raw.txt"
 {
@@ -190,6 +199,10 @@ if [ -n "$smoke" ]; then
 		awk -F, -v p=$pl -v n=$n 'NR > 1 && $1 == p && $2 == n { runs++; if ($21 > 0) good++ }
 			END { if (runs && good == runs) printf "PASS: bench: %s: pppd'"'"'s tdb measured with every session up\n", p
 			      else printf "FAIL: bench: %s: %d of %d runs measured pppd'"'"'s tdb\n", p, good, runs }' "$out/bench.csv"
+		# Each LNS pppd keeps a main record at least.
+		awk -F, -v p=$pl -v n=$n 'NR > 1 && $1 == p && $2 == n { runs++; if ($4 >= n) good++ }
+			END { if (runs && good == runs) printf "PASS: bench: %s: tdbtool counted a tdb record or more per session\n", p
+			      else printf "FAIL: bench: %s: %d of %d runs had tdbtool count a tdb record per session\n", p, good, runs }' "$out/tdb.csv"
 		# What the LNS pppds were started with, read back in the guest.
 		echo=$(echo_for "$n")
 		awk -F, -v p=$pl -v n=$n -v e="$echo" 'NR > 1 && $1 == p && $2 == n { runs++; if ($20 == e) good++ }
