@@ -87,10 +87,7 @@ sed -n 's/^BENCHPAIR: //p' "$log" >"$out/paired.txt"
 # pppd's tdb with every session up, as tdbtool counts it: one row per run.
 {
 	echo "plugin,n,round,records,data_bytes,free_records,free_bytes_est"
-	sed -n 's/^BENCHTDB: //p' "$log" | awk '{
-		split("", v)
-		for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-		print v["plugin"] "," v["n"] "," v["round"] "," v["records"] "," v["data_bytes"] "," v["free_records"] "," v["free_bytes_est"] }'
+	sed -n 's/^BENCHTDB: //p' "$log" | tr ' ' ','
 } >"$out/tdb.csv"
 
 # The raw numbers: one row per session.

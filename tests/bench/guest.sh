@@ -218,16 +218,19 @@ report() {
 	# pppd's shared database with every session up: what each pppd's
 	# records cost.
 	tdb=0
-	[ ! -f /var/run/pppd2.tdb ] || tdb=$(wc -c </var/run/pppd2.tdb)
-	# The file grows in steps; what is in it, live and free (count times
-	# average size), says more.
-	[ ! -f /var/run/pppd2.tdb ] || tdbtool /var/run/pppd2.tdb info | awk -v h="plugin=$label n=$n round=$round" '
-		{ split($0, kv, ": "); split(kv[2], v, "/") }
-		/^Size of file\/data:/ { d = v[2] }
-		/^Number of records:/ { r = kv[2] }
-		/^Number of free records:/ { f = kv[2] }
-		/^Smallest\/average\/largest free records:/ { fa = v[2] }
-		END { printf "BENCHTDB: %s records=%s data_bytes=%s free_records=%s free_bytes_est=%d\n", h, r, d, f, f * fa }' >&3
+	if [ -f /var/run/pppd2.tdb ]; then
+		tdb=$(wc -c </var/run/pppd2.tdb)
+		# The file grows in steps; what is in it, live and free (count
+		# times average size), says more: "label n round records
+		# key+data-bytes free-records free-bytes", as tdb.csv has them.
+		tdbtool /var/run/pppd2.tdb info | awk -v h="$label $n $round" '
+			{ split($0, kv, ": "); split(kv[2], v, "/") }
+			/^Size of file\/data:/ { d = v[2] }
+			/^Number of records:/ { r = kv[2] }
+			/^Number of free records:/ { f = kv[2] }
+			/^Smallest\/average\/largest free records:/ { fa = v[2] }
+			END { printf "BENCHTDB: %s %s %s %s %d\n", h, r, d, f, f * fa }' >&3
+	fi
 	set -- $mem $mem0 $(guest_mem)
 	echo "BENCH: plugin=$label n=$n round=$round rate=$rate echo=$(echo_given) up=$up gave_up=$gone rss_kb=$1 pss_kb=$2 private_dirty_kb=$3 plugin_rss_kb=$4" \
 	    "guest_used_kb=$(( $5 - $7 )) guest_slab_kb=$(( $8 - $6 )) tdb_kb=$((tdb / 1024))" >&3
