@@ -15,6 +15,7 @@
  */
 #include <errno.h>
 #include <poll.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -45,14 +46,38 @@ static unsigned int refused_in_a_row;
 static void (*prev_accm_hook)(int, int, uint32_t, uint32_t);
 static void (*prev_updown_hook)(int, int, int);
 
+static int set_event_socket(char **);
+
 static option_t helper_options[] = {
-	{ .name = "openl2tp_event_socket", .type = o_string,
-	  .addr = socket_path,
+	{ .name = "openl2tp_event_socket", .type = o_special,
+	  .addr = (void *)set_event_socket,
 	  .description = "unix socket where the L2TP daemon takes events",
-	  .flags = OPT_PRIV | OPT_STATIC,
-	  .upper_limit = sizeof(socket_path) },
+	  .flags = OPT_PRIV | OPT_A2STRVAL | OPT_STATIC, .addr2 = socket_path },
 	{ .name = NULL }
 };
+
+/* Refused here: a path cut to fit, or none, would fail at the first event. */
+static int
+set_event_socket(char **argv)
+{
+	size_t len = strlen(*argv);
+
+	if (len == 0) {
+		compat_option_error("openl2tp_event_socket '' is empty: give "
+		    "the path of the L2TP daemon's event socket (openl2tpd's "
+		    "is %s)", L2TP_EVENT_SOCKET_PATH);
+		return 0;
+	}
+	if (len >= sizeof(socket_path)) {
+		compat_option_error("openl2tp_event_socket '%.40s...' is %u "
+		    "bytes long, and a unix socket address holds at most %u: "
+		    "give a shorter path", *argv, (unsigned)len,
+		    (unsigned)sizeof(socket_path) - 1);
+		return 0;
+	}
+	memcpy(socket_path, *argv, len + 1);
+	return 1;
+}
 
 static int
 event_connect(void)
@@ -222,11 +247,31 @@ flush_at_exit(void *unused, int status)
 	event_fd = -1;
 }
 
+/*
+ * openl2tpd's events carry 16-bit ids; L2TPv3 ids are 32 bits.  Said
+ * once: each event of the session would say the same.
+ */
+static void
+check_ids_fit(int tunnel, int session)
+{
+	static bool said;
+	uint32_t t = (uint32_t)tunnel, s = (uint32_t)session;
+
+	if (said || (t <= UINT16_MAX && s <= UINT16_MAX))
+		return;
+	said = 1;
+	warn(PFX "tunnel %u session %u do not fit the events: openl2tpd's "
+	    "carry 16-bit ids, so they report tunnel %u session %u",
+	    (unsigned)t, (unsigned)s, (unsigned)(t & UINT16_MAX),
+	    (unsigned)(s & UINT16_MAX));
+}
+
 static void
 on_accm(int tunnel, int session, uint32_t send_accm, uint32_t recv_accm)
 {
 	unsigned char msg[L2TP_EVENT_MAX_LEN];
 
+	check_ids_fit(tunnel, session);
 	event_send(msg, event_encode_accm(msg, sizeof(msg), (uint16_t)tunnel,
 	    (uint16_t)session, send_accm, recv_accm), "ACCM");
 	if (prev_accm_hook != NULL)
@@ -239,6 +284,7 @@ send_updown(int tunnel, int session, int up)
 	unsigned char msg[L2TP_EVENT_MAX_LEN];
 	char user[MAXNAMELEN];
 
+	check_ids_fit(tunnel, session);
 	compat_peer_authname(user, sizeof(user));
 	event_send(msg, event_encode_updown(msg, sizeof(msg), (uint16_t)tunnel,
 	    (uint16_t)session, up, (uint32_t)compat_ifunit(), compat_ifname(),
@@ -258,6 +304,19 @@ void plugin_init(void);
 void
 plugin_init(void)
 {
+	static bool loaded;
+
+	/*
+	 * pppd runs this for each `plugin openl2tp.so' it reads, in the one
+	 * copy its loader keeps: a second run would save our own hooks as
+	 * the ones to chain, and each would call itself until the stack ran
+	 * out.
+	 */
+	if (loaded) {
+		dbglog(PFX "named as a plugin again: loaded once, ignored");
+		return;
+	}
+	loaded = 1;
 	compat_add_options(helper_options);
 	prev_accm_hook = pppol2tp_send_accm_hook;
 	pppol2tp_send_accm_hook = on_accm;
