@@ -667,16 +667,31 @@ void plugin_init(void);
 void
 plugin_init(void)
 {
+	static bool loaded;
 	const char *missing = compat_missing_internal();
 	char lacking[160];
 
+	/*
+	 * pppd runs this for each `plugin pppol2tp.so' it reads, in the one
+	 * copy its loader keeps: a second run would add our options again.
+	 */
+	if (loaded) {
+		dbglog(PFX "named as a plugin again: loaded once, ignored");
+		return;
+	}
+	loaded = 1;
 	/* Without it a session would load fine and fail later, obscurely. */
 	if (missing != NULL)
 		fatal(PFX "this pppd %s has no '%s', a pppd internal the "
 		    "plugin uses: use a pppol2tp.so built for this very pppd",
 		    COMPAT_PPPD_VERSION, missing);
+	/*
+	 * Debug alone: a default 2.5 build lacks multilink, and a pppd
+	 * without it refuses the multilink options itself, so nobody who
+	 * asks for multilink goes unwarned.
+	 */
 	if (*compat_lacking(lacking, sizeof(lacking)) != '\0')
-		info(PFX "pppd %s was built without:%s",
+		dbglog(PFX "pppd %s was built without:%s",
 		    COMPAT_PPPD_VERSION, lacking);
 	compat_add_options(l2tp_options);
 }
