@@ -6,11 +6,12 @@
  * another pppd's headers): COMPAT_PPPD_2_5 (2.5 ships pppdconf.h) and
  * COMPAT_HAS_REQ_IFNAME (pppd's own `ifname' option, since 2.4.8).
  *
- * What a pppd may be built without is read from its headers where they
- * say (2.5's pppdconf.h: PPP_WITH_MULTILINK, PPP_WITH_IPV6CP), and is
- * otherwise a weak reference tested at run time (2.4's headers declare
- * the same things whatever its Makefile left out).  Either way nothing
- * absent is referenced, and compat_lacking() names it.
+ * What a pppd may be built without (multilink, IPv6CP) is a weak
+ * reference tested at run time, never read from its headers: 2.4's
+ * declare the same things whatever its Makefile left out, and 2.5's
+ * pppdconf.h says how one build was configured, while the plugin may be
+ * loaded by another build of that version.  Nothing absent is
+ * referenced, and compat_lacking() names it.
  */
 #ifndef COMPAT_H
 #define COMPAT_H
@@ -59,20 +60,16 @@ enum compat_event {
 #define compat_untimeout	ppp_untimeout
 #define compat_script_setenv	ppp_script_setenv
 
-#ifdef PPP_WITH_MULTILINK
-/* Weak as in 2.4: the same binary may meet a pppd rebuilt without it. */
-#pragma weak multilink_join_hook
-#define COMPAT_MULTILINK	(&multilink_join_hook != NULL)
-#define compat_join_hook	multilink_join_hook
-#else
-#define COMPAT_MULTILINK	0
-#define compat_join_hook	compat_no_join_hook
-#endif
-#ifdef PPP_WITH_IPV6CP
-#define COMPAT_IPV6CP		1
-#else
-#define COMPAT_IPV6CP		0
-#endif
+/*
+ * Not PPP_WITH_IPV6CP: one version's headers serve its builds with and
+ * without IPv6CP alike, and a pppd without it logs an error for each
+ * IPv6 notifier asked of it.  Only a pppd with IPv6CP has ipv6cp.c, and
+ * in it this symbol.
+ */
+#include <pppd/eui64.h>
+#include <pppd/ipv6cp.h>
+#pragma weak ipv6cp_protent
+#define COMPAT_IPV6CP		(&ipv6cp_protent != NULL)
 
 /* pppd 2.5 exports these (see "pppd internals" below) but no longer declares them. */
 extern int hungup;
@@ -135,10 +132,7 @@ compat_notify(enum compat_event ev, compat_notify_fn *fn, void *ctx)
  */
 #pragma weak ipv6_up_notifier
 #pragma weak ipv6_down_notifier
-#pragma weak multilink_join_hook
-#define COMPAT_MULTILINK	(&multilink_join_hook != NULL)
 #define COMPAT_IPV6CP		(&ipv6_up_notifier != NULL)
-#define compat_join_hook	multilink_join_hook
 
 static inline void compat_set_modem(int on) { modem = on; }
 static inline void compat_set_status(int s) { status = s; }
@@ -179,8 +173,15 @@ compat_notify(enum compat_event ev, compat_notify_fn *fn, void *ctx)
 
 #endif
 
-/* What compat_join_hook names in a pppd without multilink: never called. */
-static compat_join_fn *compat_no_join_hook __attribute__((unused));
+/*
+ * Declared here too: 2.5's multilink.h hides it from headers without
+ * PPP_WITH_MULTILINK, which a pppd of that version built with multilink
+ * shares.  Weak, tested at run time: only a pppd with multilink has it,
+ * and only such a pppd accepts the multilink option at all.
+ */
+extern compat_join_fn *multilink_join_hook;
+#pragma weak multilink_join_hook
+#define COMPAT_MULTILINK	(&multilink_join_hook != NULL)
 
 /*
  * Put fn in pppd's multilink join hook and leave the hook it replaces in
@@ -191,8 +192,8 @@ compat_chain_join(compat_join_fn *fn, compat_join_fn **prev)
 {
 	if (!COMPAT_MULTILINK)
 		return;
-	*prev = compat_join_hook;
-	compat_join_hook = fn;
+	*prev = multilink_join_hook;
+	multilink_join_hook = fn;
 }
 
 /*
