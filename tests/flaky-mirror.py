@@ -3,13 +3,20 @@
 URL and forwards the rest to the Debian mirror: a mirror as flaky as the one
 that once failed the suite, but every time.
 
-    flaky-mirror.py PORTFILE LOG [SECONDS [REFUSED]]
+    flaky-mirror.py [--down SECONDS] PORTFILE LOG [SECONDS [REFUSED]]
 
 Writes the port it listens on to PORTFILE, one line per request to LOG
 ("STATUS URL"), and stops by itself after SECONDS (default 300), so a test
 that dies leaves no proxy behind for long.  URLs that the regular
 expression REFUSED finds are refused every time: a mirror that lost them,
 to see what a download that cannot succeed says.
+
+With --down, it is instead a mirror that refuses everything for a while,
+as the one that failed the package step on a fresh machine for a minute
+and a half at least: every request gets 503 until SECONDS after the first
+one, and is forwarded from then on.  The outage starts at the first
+request, not at start-up, so that its length is the same however long
+the test took to start its client.
 """
 import http.client
 import http.server
@@ -17,6 +24,7 @@ import os
 import re
 import sys
 import threading
+import time
 import urllib.parse
 
 # The only host it forwards to: the mirror the suite uses, nothing else.
@@ -26,6 +34,8 @@ HOP = {"connection", "keep-alive", "proxy-connection", "proxy-authorization",
 
 seen = set()
 lock = threading.Lock()
+# When the outage of --down ends (monotonic clock), once it has begun.
+down_until = None
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -52,9 +62,21 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if url.scheme != "http" or url.hostname not in MIRRORS:
             self.answer(403, body=b"not a mirror this proxy forwards to\n")
             return
+        global down_until
+        now = time.monotonic()
         with lock:
-            first = self.path not in seen
-            seen.add(self.path)
+            if DOWN is not None:
+                if down_until is None:
+                    down_until = now + DOWN
+                first = False
+                down = now < down_until
+            else:
+                first = self.path not in seen
+                seen.add(self.path)
+                down = False
+        if down:
+            self.answer(503, [("Retry-After", "1")], b"mirror down\n")
+            return
         if first or (REFUSED and REFUSED.search(self.path)):
             self.answer(503, [("Retry-After", "1")], b"refused once\n")
             return
@@ -78,9 +100,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
         pass
 
 
-PORTFILE, LOG = sys.argv[1], sys.argv[2]
-seconds = float(sys.argv[3]) if len(sys.argv) > 3 else 300
-REFUSED = re.compile(sys.argv[4]) if len(sys.argv) > 4 else None
+args = sys.argv[1:]
+DOWN = None
+if args[:1] == ["--down"]:
+    DOWN = float(args[1])
+    args = args[2:]
+if len(args) < 2:
+    sys.exit("usage: flaky-mirror.py [--down SECONDS] PORTFILE LOG [SECONDS [REFUSED]]")
+PORTFILE, LOG = args[0], args[1]
+seconds = float(args[2]) if len(args) > 2 else 300
+REFUSED = re.compile(args[3]) if len(args) > 3 else None
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 server.daemon_threads = True
 threading.Timer(seconds, server.shutdown).start()
