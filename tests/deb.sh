@@ -69,14 +69,15 @@ mkroot() {
 	rm -f "$dir/$name.tar" "$dir/$name.stamp"
 	# apt's retries as tests/retry.sh has them; they reach the apt of the
 	# root's hooks too (mmdebstrap writes its --aptopt into the root).
-	retry "$dir/$name.log" mmdebstrap --quiet --aptopt='Acquire::Check-Valid-Until "false"' \
+	# --verbose passes apt's own lines through (which file failed, what
+	# the mirror answered): retry keeps every failed run's in the log.
+	retry "$dir/$name.log" mmdebstrap --verbose --aptopt='Acquire::Check-Valid-Until "false"' \
 		--aptopt='Acquire::Check-Date "false"' --aptopt='Acquire::Retries "5"' \
 		--aptopt='Acquire::Retries::Delay "false"' \
 		"$@" "$suite" "$dir/$name.tar" "$mirror" || {
 		mirror_fail "deb $suite: mmdebstrap could not make the $name root" "$suite" \
 		    "tests/deb.sh $mode $suite" "$dir/$name.log"
 		failed=1
-		cat "$dir/$name.log"
 		return 1
 	}
 	echo "$recipe" >"$dir/$name.stamp"

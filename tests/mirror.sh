@@ -5,14 +5,19 @@
 # second run, update two suites' lists and download packages; a whole run
 # that failed is run again after a pause; and a package the suites do not
 # have ends in one FAIL line naming it, the suites and the command to
-# rerun.  Reads bookworm-updates and bookworm-security (lists of some
+# rerun.  And through a mirror that refuses everything for longer than
+# the old retries lasted, the suite's retries get through where the old
+# ones fail.  Reads bookworm-updates and bookworm-security (lists of some
 # 400 kB): two suites, so that a file apt retries has others queued behind
 # it.  Its lists are its own, as tests/guest/fetch.sh's are.
 # Prints PASS:/FAIL: lines.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/tests/retry.sh"
-# The test's runs that fail every try wait out every pause.
+# The test's pause unit: 1 s here stands for the suite's 30 s, so that the
+# runs that fail every try wait out every pause in the real number of
+# runs and the real schedule's shape, in a thirtieth of the time.
+real_pause=$mirror_pause
 mirror_pause=1
 suite="bookworm-updates bookworm-security"
 failed=0
@@ -22,15 +27,23 @@ fail() { echo "FAIL: mirror: $*"; failed=1; }
 tmp=$(mktemp -d)
 # apt fetches as _apt where it can reach the directory.
 chmod 755 "$tmp"
-python3 "$top/tests/flaky-mirror.py" "$tmp/port" "$tmp/proxy.log" 120 &
-proxy=$!
-trap 'kill $proxy 2>/dev/null; rm -rf "$tmp"' EXIT
-n=0
-while [ ! -s "$tmp/port" ] && [ $n -lt 50 ]; do
-	sleep 0.1
-	n=$((n + 1))
-done
-[ -s "$tmp/port" ] || { fail "the flaky mirror did not start"; exit 1; }
+proxies=
+trap 'kill $proxies 2>/dev/null; rm -rf "$tmp"' EXIT
+# start_mirror NAME [--down SECONDS]: a flaky mirror of its own, its port
+# in $tmp/NAME.port and its requests in $tmp/NAME.log.
+start_mirror() {
+	m=$1
+	shift
+	python3 "$top/tests/flaky-mirror.py" "$@" "$tmp/$m.port" "$tmp/$m.log" 120 &
+	proxies="$proxies $!"
+	n=0
+	while [ ! -s "$tmp/$m.port" ] && [ $n -lt 50 ]; do
+		sleep 0.1
+		n=$((n + 1))
+	done
+	[ -s "$tmp/$m.port" ]
+}
+start_mirror proxy || { fail "the flaky mirror did not start"; exit 1; }
 
 mkdir -p "$tmp/lists/partial" "$tmp/sources" "$tmp/cache/archives/partial" "$tmp/debs"
 cat >"$tmp/sources/test.sources" <<SRC
@@ -48,10 +61,14 @@ Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SRC
 # No dpkg status: the host's installed versions are not the suite's
 # candidates (apt would find no source for them in these lists).
-opts="-o Dir::State::Lists=$tmp/lists -o Dir::Etc::SourceList=/dev/null
+# apt_opts LISTS MIRROR: apt's options with LISTS, through mirror MIRROR.
+apt_opts() {
+	echo "-o Dir::State::Lists=$1 -o Dir::Etc::SourceList=/dev/null
 	-o Dir::Etc::SourceParts=$tmp/sources -o Dir::Cache=$tmp/cache
 	-o Dir::State::status=/dev/null -o Debug::NoLocking=1
-	-o Acquire::http::Proxy=http://127.0.0.1:$(cat "$tmp/port") $apt_retries"
+	-o Acquire::http::Proxy=http://127.0.0.1:$(cat "$tmp/$2.port") $apt_retries"
+}
+opts=$(apt_opts "$tmp/lists" proxy)
 # A hang of apt's is a failure here, not a stuck suite.
 run() {
 	tool=$1
@@ -110,16 +127,88 @@ once() {
 	[ "$(wc -l <"$tmp/runs")" -gt 1 ]
 }
 if retry "$tmp/once.log" once 2>"$tmp/once.err" && [ "$(wc -l <"$tmp/runs")" = 2 ] &&
-    grep -q "^note: try 1 of $mirror_tries failed .*again in $mirror_pause s" "$tmp/once.err"; then
+    grep -q "^note: try 1 of $mirror_tries failed: .*; again in $mirror_pause s\$" "$tmp/once.err"; then
 	pass "a run that failed once passed on its second run, after a pause"
 else
 	echo "note: mirror: $(wc -l <"$tmp/runs") run(s), notes: $(cat "$tmp/once.err")"
 	fail "a run that failed once passed on its second run, after a pause"
 fi
 
+# A mirror down for longer than the old retries lasted: on a fresh machine
+# both package roots failed runs at 0, 30 and 90 s, and a run minutes
+# later passed.  In the test's unit the outage is 20 units, 10 minutes of
+# the suite's time; the old schedule (3 runs, pauses of 1 and 2 units)
+# ends inside it, the suite's (7 runs, pauses doubling up to 8 units, 31
+# in all) outlasts it.  Every failed run must leave apt's output and a
+# note naming the file and the mirror's answer.
+outage=$((20 * mirror_pause))
+# down_update NAME TRIES: apt-get update through retry, TRIES runs at
+# most, through a mirror of its own that is down for $outage s from its
+# first request, into empty lists.
+down_update() {
+	start_mirror "$1" --down "$outage" || { echo "note: mirror: $1 did not start"; return 2; }
+	mkdir -p "$tmp/$1.lists/partial"
+	(opts=$(apt_opts "$tmp/$1.lists" "$1") mirror_tries=$2
+		retry "$tmp/$1.out" run apt-get -qq $apt_update) 2>"$tmp/$1.err"
+}
+# tries_seen NAME: how many runs failed, by their notes, and whether each
+# has its output ("| E: Failed to fetch") and a cause naming a file of
+# the mirror's and the mirror's 503.
+tries_seen() {
+	heads=$(grep -c '^--- try [0-9]* of ' "$tmp/$1.err")
+	outs=$(awk '/^--- try / { if (t) n += f; t = 1; f = 0 }
+		/^\| E: Failed to fetch http:\/\/deb\.debian\.org\// { f = 1 }
+		END { if (t) n += f; print n + 0 }' "$tmp/$1.err")
+	causes=$(grep -c '^note: try [0-9]* of [0-9]* failed: http://deb\.debian\.org/[^ ]* answered "503 Service Unavailable"' "$tmp/$1.err")
+	pauses=$(sed -n 's/^note: try .*; again in \([0-9.]*\) s$/\1/p' "$tmp/$1.err" | tr '\n' ' ')
+	echo "note: mirror: $1: $heads failed run(s), $outs with apt's output, $causes with the file and the 503; pauses: $(echo ${pauses:-none})"
+	[ "$heads" -ge 1 ] && [ "$outs" = "$heads" ] && [ "$causes" = "$heads" ]
+}
+
+if down_update old 3; then
+	fail "a mirror down for longer than the old retries (3 runs, 30 and 60 s) fails them"
+elif tries_seen old && [ "$(grep -c '^--- try ' "$tmp/old.err")" = 3 ] &&
+    grep -q '^note: try 3 of 3 failed: .*; no tries left$' "$tmp/old.err"; then
+	pass "a mirror down for longer than the old retries (3 runs, 30 and 60 s) fails them"
+else
+	cat "$tmp/old.err"
+	fail "a mirror down for longer than the old retries (3 runs, 30 and 60 s) fails them"
+fi
+
+t0=$(date +%s)
+if down_update new "$mirror_tries"; then
+	t=$(($(date +%s) - t0))
+	n=$(grep -c '^--- try ' "$tmp/new.err")
+	want=
+	i=1
+	while [ $i -le $n ]; do
+		want="$want$(retry_pause $i) "
+		i=$((i + 1))
+	done
+	real=
+	for p in $want; do
+		real="$real$((p * real_pause / mirror_pause)) "
+	done
+	echo "note: mirror: through $outage s down: got through on run $((n + 1)) of $mirror_tries after $t s; the suite's pauses would be: ${real% } s"
+	if tries_seen new && [ "$n" -ge 3 ] && [ "$pauses" = "$want" ] &&
+	    [ "$(ls "$tmp/new.lists" | grep -c '_InRelease$')" = 2 ]; then
+		pass "the suite's retries outlast a mirror down for longer than the old retries"
+	else
+		cat "$tmp/new.err"
+		echo "note: mirror: expected pauses: $want"
+		fail "the suite's retries outlast a mirror down for longer than the old retries"
+	fi
+else
+	tries_seen new
+	cat "$tmp/new.err"
+	fail "the suite's retries outlast a mirror down for longer than the old retries"
+fi
+
 missing=pppol2tp-no-such-package
 rerun="tests/mirror.sh"
-if (cd "$tmp/debs" && retry "$tmp/missing.log" run apt-get download $missing) 2>"$tmp/missing.err"; then
+# Only the count of runs matters here: a shorter unit.
+if (cd "$tmp/debs" && mirror_pause=0.25 &&
+    retry "$tmp/missing.log" run apt-get download $missing) 2>"$tmp/missing.err"; then
 	fail "apt-get download $missing passed"
 else
 	msg=$(mirror_fail mirror "$suite" "$rerun" "$tmp/missing.log")
@@ -130,7 +219,7 @@ else
 	notes=$(grep -c '^note: try ' "$tmp/missing.err")
 	case $line in
 	"FAIL: mirror: could not get $missing from $suite after $mirror_tries tries; rerun: $rerun")
-		if [ "$verdicts" = 1 ] && [ "$notes" = $((mirror_tries - 1)) ]; then
+		if [ "$verdicts" = 1 ] && [ "$notes" = "$mirror_tries" ]; then
 			pass "a missing package, after $mirror_tries tries, is one line: '$line'"
 		else
 			fail "a missing package: $verdicts verdict line(s), $notes retry note(s): $flat"

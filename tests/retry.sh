@@ -8,10 +8,20 @@
 # file's retry does not cover, so retry runs it again after a pause.  What
 # still fails is one FAIL line saying what could not be had, from which
 # suite, and the command to try it again.
-#   MIRROR_TRIES  runs of a whole command (default 3)
-#   MIRROR_PAUSE  seconds before the second run, twice that before the
-#                 third, and so on (default 30)
-mirror_tries=${MIRROR_TRIES:-3}
+#   MIRROR_TRIES  runs of a whole command (default 7)
+#   MIRROR_PAUSE  seconds before the second run (default 30); each later
+#                 pause is twice the one before, up to 8 times the first
+# The mirror has refused for minutes: on a fresh machine with another
+# download beside make check, both suites' package roots failed 3 runs at
+# 0, 30 and 90 s (the old schedule: 3 runs, pauses of 30 and 60 s), and a
+# run minutes later passed.  The default pauses, 30, 60, 120, 240, 240 and
+# 240 s, wait 930 s in all, ten times the outage seen, and try every 4
+# minutes once the first pauses have passed.  Both callers can afford it:
+# the package step runs beside the guests, and a guest's fetch happens
+# once per machine.  The package step's time limit in tests/check.sh
+# (3840 s) still holds: a mirror down for good costs each of its two
+# suites one root's full schedule (930 s and 7 failed runs) and no build.
+mirror_tries=${MIRROR_TRIES:-7}
 mirror_pause=${MIRROR_PAUSE:-30}
 # apt 2.6 (bookworm) hangs for good when a file it retries after its
 # delay is first in a host's queue with other files behind it (seen
@@ -24,20 +34,58 @@ apt_retries="-o Acquire::Retries=5 -o Acquire::Retries::Delay=false"
 apt_update="-o APT::Update::Error-Mode=any update"
 
 # retry LOG COMMAND...: run COMMAND with its output in LOG until it
-# succeeds, $mirror_tries times at most; its status is the last run's.
+# succeeds, $mirror_tries times at most; its status is the last run's, and
+# LOG holds the last run's output.  A run that failed goes whole to
+# standard error (the step's log), each line after "| ", so that what the
+# mirror said in every run is kept, with a note line naming its cause.
 retry() {
 	retry_log=$1
 	shift
 	retry_n=1
+	retry_t0=$(date +%s)
 	while :; do
 		"$@" >"$retry_log" 2>&1 && return 0
 		retry_rc=$?
-		[ "$retry_n" -lt "$mirror_tries" ] || return $retry_rc
-		echo "note: try $retry_n of $mirror_tries failed" \
-		    "($(grep '^E: ' "$retry_log" | tail -n 1)); again in $((mirror_pause * retry_n)) s" >&2
-		sleep $((mirror_pause * retry_n))
+		{
+			echo "--- try $retry_n of $mirror_tries, $(($(date +%s) - retry_t0)) s after the first, exit $retry_rc: $*"
+			sed 's/^/| /' "$retry_log"
+		} >&2
+		if [ "$retry_n" -ge "$mirror_tries" ]; then
+			echo "note: try $retry_n of $mirror_tries failed: $(try_cause "$retry_log"); no tries left" >&2
+			return $retry_rc
+		fi
+		retry_wait=$(retry_pause "$retry_n")
+		echo "note: try $retry_n of $mirror_tries failed: $(try_cause "$retry_log"); again in $retry_wait s" >&2
+		sleep "$retry_wait"
 		retry_n=$((retry_n + 1))
 	done
+}
+
+# retry_pause N: the seconds to wait after the Nth run failed.
+retry_pause() {
+	awk -v p="$mirror_pause" -v n="$1" \
+	    'BEGIN { w = p; for (i = 1; i < n && w < 8 * p; i++) w *= 2; print w }'
+}
+
+# try_cause LOG: why the run in LOG failed, in one line: the file apt
+# could not fetch and what the mirror answered (the first, and how many
+# more), else apt's or mmdebstrap's last error, else the last line.
+try_cause() {
+	cause=$(sed -n -e 's/ *\[IP: [^]]*\]$//' \
+	    -e 's/^E: Failed to fetch \([^ ]*\)  *\(.*\)$/\1 answered "\2"/p' "$1" |
+	    tr -s ' ')
+	if [ -n "$cause" ]; then
+		cause_n=$(echo "$cause" | wc -l)
+		cause=$(echo "$cause" | head -n 1)
+		[ "$cause_n" -eq 1 ] || cause="$cause, and $((cause_n - 1)) more file(s)"
+		echo "$cause"
+	elif grep -q '^E: ' "$1"; then
+		grep '^E: ' "$1" | tail -n 1
+	elif grep -q . "$1"; then
+		echo "it said last: $(grep . "$1" | tail -n 1)"
+	else
+		echo "it printed nothing"
+	fi
 }
 
 # what_failed LOG: the packages or package lists that apt's errors in LOG
