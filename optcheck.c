@@ -17,6 +17,9 @@ opt_parse_number(const char *arg, int base, long long min, long long max,
 	/* strtoll would skip leading blanks and accept a sign before them. */
 	if (*arg == '\0' || isspace((unsigned char)*arg))
 		return "is not a number";
+	/* What README.pppol2tp says: decimal, or hex after 0x; never octal. */
+	if (base == 0)
+		base = arg[0] == '0' && (arg[1] == 'x' || arg[1] == 'X') ? 16 : 10;
 	errno = 0;
 	v = strtoll(arg, &end, base);
 	if (*end != '\0')

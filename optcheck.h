@@ -8,7 +8,7 @@
  * phrase saying what is wrong with it ("is not a number").
  */
 
-/* A whole integer in [min, max]; base 10, or 0 to allow 0x and 0 prefixes. */
+/* A whole integer in [min, max]; base 10, or 0 for decimal or 0x hex. */
 const char *opt_parse_number(const char *arg, int base, long long min,
     long long max, long long *out);
 

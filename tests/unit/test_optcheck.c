@@ -14,6 +14,10 @@ numbers(void)
 	EXPECT(opt_parse_number("0", 10, 0, INT_MAX, &v) == NULL && v == 0);
 	EXPECT(opt_parse_number("2147483647", 10, 0, INT_MAX, &v) == NULL);
 	EXPECT(opt_parse_number("0xf", 0, 0, INT_MAX, &v) == NULL && v == 15);
+	/* A leading 0 is not octal: "010" is ten, as the README says. */
+	EXPECT(opt_parse_number("010", 0, 0, INT_MAX, &v) == NULL && v == 10);
+	EXPECT(opt_parse_number("0X1F", 0, 0, INT_MAX, &v) == NULL && v == 31);
+	EXPECT(opt_parse_number("08", 0, 0, INT_MAX, &v) == NULL && v == 8);
 	EXPECT(opt_parse_number("4294967295", 10, 1, 4294967295LL, &v) == NULL);
 }
 
