@@ -72,14 +72,15 @@ static struct ncp_updown ncp;
 static struct channel l2tp_channel;
 
 /*
- * How often to ask the kernel whether the session still exists, from the
- * channel's connect on, while pppd sends no LCP echoes: often enough that a
- * deleted session ends within seconds.  It costs one wake-up of pppd a
- * check; with echoes on, the checks ride on them instead (on_send_frame).
+ * How long pppd may hear nothing on the session before the plugin asks
+ * the kernel whether it still exists (pppol2tp_check_interval; 0: never
+ * ask).  Short enough that a session deleted while pppd waits ends within
+ * seconds; see "The session watch" below for when it asks.
  */
-#define WATCH_SECONDS	5
-#define STRINGIFY(x)	#x
-#define SECONDS_TEXT(x)	STRINGIFY(x) " s"
+#define CHECK_DEFAULT	5
+#define CHECK_MAX	3600
+static int check_secs = CHECK_DEFAULT;
+static char check_arg[ARGLEN];
 static struct l2tp_watch watch = { .fd = -1 };
 
 static int set_session_fd(char **);
@@ -88,6 +89,7 @@ static int set_debug_mask(char **);
 static int set_tunnel_id(char **);
 static int set_session_id(char **);
 static int set_ifname(char **);
+static int set_check_interval(char **);
 
 static option_t l2tp_options[] = {
 	{ .name = "pppol2tp", .type = o_special, .addr = (void *)set_session_fd,
@@ -122,6 +124,11 @@ static option_t l2tp_options[] = {
 	  .addr = (void *)set_session_id,
 	  .description = "L2TP session id the socket must carry",
 	  .flags = OPT_A2STRVAL | OPT_STATIC, .addr2 = session_arg },
+	{ .name = "pppol2tp_check_interval", .type = o_special,
+	  .addr = (void *)set_check_interval,
+	  .description = "seconds of silence before asking the kernel "
+	  "whether the session still exists (0: never)",
+	  .flags = OPT_A2STRVAL | OPT_STATIC, .addr2 = check_arg },
 	{ .name = NULL }
 };
 
@@ -268,6 +275,19 @@ set_ifname(char **argv)
 	return 1;
 }
 
+static int
+set_check_interval(char **argv)
+{
+	long long v;
+
+	if (!set_number("pppol2tp_check_interval", argv, 10, 0, CHECK_MAX,
+	    "give seconds from 1 to 3600, or 0 to never ask the kernel "
+	    "whether the session still exists", &v, check_arg))
+		return 0;
+	check_secs = (int)v;
+	return 1;
+}
+
 static void
 option_fail(void)
 {
@@ -296,7 +316,10 @@ report_accm(void)
 }
 
 static void (*prev_snoop_send)(unsigned char *frame, int len);
+static void (*prev_snoop_recv)(unsigned char *frame, int len);
 static void on_send_frame(unsigned char *frame, int len);
+static void on_recv_frame(unsigned char *frame, int len);
+static void watch_lcp_down(void);
 
 /*
  * pppd enters PHASE_AUTHENTICATE from link_established() each time LCP
@@ -328,6 +351,8 @@ on_phase(void *ctx, int phase)
 	(void)ctx;
 	if (phase == PHASE_AUTHENTICATE)
 		lcp_is_up();
+	if (phase == PHASE_ESTABLISH || phase == PHASE_TERMINATE)
+		watch_lcp_down();
 	if (phase == PHASE_DISCONNECT)
 		report_updown(ncp_updown_exit(&ncp));
 }
@@ -435,8 +460,12 @@ check_l2tp_options(void)
 	compat_notify(COMPAT_EV_IPV6_DOWN, on_ncp, &ipv6_down);
 	compat_notify(COMPAT_EV_EXIT, on_pppd_exit, NULL);
 	compat_chain_join(on_join, &prev_join_hook);
-	prev_snoop_send = snoop_send_hook;
-	snoop_send_hook = on_send_frame;
+	if (check_secs > 0) {
+		prev_snoop_send = snoop_send_hook;
+		snoop_send_hook = on_send_frame;
+		prev_snoop_recv = snoop_recv_hook;
+		snoop_recv_hook = on_recv_frame;
+	}
 }
 
 static int
@@ -454,35 +483,69 @@ apply(const char *opt, enum l2tp_setting which, int value)
 }
 
 /*
- * A session deleted under pppd (ip l2tp del tunnel, a daemon's netlink
- * delete) leaves the socket looking connected: frames just vanish.  End
- * the link as pppd ends one whose modem hung up (exit status 16), so
- * ip-down runs, the hooks report down and pppd exits, instead of waiting
- * for LCP echoes that may not be configured.
+ * The session watch.  A session deleted under pppd (ip l2tp del tunnel, a
+ * daemon's netlink delete) leaves the socket looking connected: frames
+ * just vanish.  End the link as pppd ends one whose modem hung up (exit
+ * status 16), so ip-down runs, the hooks report down and pppd exits,
+ * instead of waiting for LCP echoes that may not be configured.
+ *
+ * Asking the kernel costs a netlink round trip, and under load thousands
+ * of pppds asking add up, so it asks only when it must.  A frame pppd
+ * receives proves the session was there when it came: while frames come,
+ * nothing is asked.  Only after check_secs of silence does it ask, so a
+ * session deleted while pppd waits for a silent peer (xl2tpd starts pppd
+ * `passive'), or during authentication, ends within about check_secs.
+ *
+ * While pppd sends LCP echoes it wakes for them anyway, and the watch
+ * needs no timer of its own: at each Echo-Request it asks only if
+ * nothing came in since the one before, whose reply a live session would
+ * have brought.  An idle session with echoes then costs what it costs
+ * without the watch, and a deleted one is noticed at the second echo
+ * after the deletion at the latest.  When LCP leaves the Opened state
+ * (the peer renegotiates, pppd terminates), pppd stops its echoes, and
+ * the timer takes over again until they resume.
  *
  * The kernel answers a generic netlink question before send returns, so
- * one pass asks and reads (a family lookup first, once) without waiting,
- * and a check costs pppd one wake-up.  When pppd sends LCP echoes it
- * wakes for them anyway, and the check goes with each Echo-Request
- * instead of on a timer of its own: an idle session then costs what it
- * costs without the watch, and a deleted one is noticed at the next
- * echo rather than after lcp-echo-failure unanswered ones.  Without
- * echoes, a check every WATCH_SECONDS.  A failure is said once, when it
- * starts; repeating it for the life of a link would bury the log.
+ * one pass asks and reads (a family lookup first, once) without waiting.
+ * A failure is said once, when it starts; repeating it for the life of a
+ * link would bury the log.
  */
 static bool watch_failing;
-static bool echoes_seen;	/* pppd sends LCP echoes: check on those */
+static bool echo_mode;	/* pppd sends LCP echoes: check on those */
+static bool heard;	/* a frame came in since the last look */
 
 /* Ask the family, read it and ask the session, read that. */
 #define WATCH_STEPS	3
 
+static void watch_tick(void *arg);
 static void watch_session(void *arg);
 
 static void
 watch_later(void)
 {
-	if (!echoes_seen)
-		compat_timeout(watch_session, NULL, WATCH_SECONDS, 0);
+	if (!echo_mode && watch.fd >= 0)
+		compat_timeout(watch_tick, NULL, check_secs, 0);
+}
+
+/* A timer of no delay: the check runs from pppd's loop, not from a hook. */
+static void
+watch_now(void)
+{
+	compat_untimeout(watch_tick, NULL);
+	compat_timeout(watch_session, NULL, 0, 0);
+}
+
+/* check_secs have passed with the timer on: ask only after silence. */
+static void
+watch_tick(void *arg)
+{
+	(void)arg;
+	if (heard) {
+		heard = 0;
+		watch_later();
+		return;
+	}
+	watch_session(NULL);
 }
 
 static void
@@ -492,6 +555,7 @@ watch_session(void *arg)
 	int i;
 
 	(void)arg;
+	heard = 0;
 	for (i = 0; i < WATCH_STEPS && state == L2TP_WATCH_ASKED; i++)
 		state = l2tp_watch_step(&watch, session.tunnel_id,
 		    session.session_id);
@@ -521,16 +585,13 @@ watch_session(void *arg)
 		/* A transient netlink failure is no reason to drop a link. */
 		if (!watch_failing)
 			warn(PFX "netlink session check failed (%m); "
-			    "retrying %s without further messages",
-			    echoes_seen ? "at each LCP echo" :
-			    "every " SECONDS_TEXT(WATCH_SECONDS));
+			    "retrying quietly at the next check");
 		watch_failing = 1;
 		watch_later();
 		break;
 	case L2TP_WATCH_LOOKING:
 		dbglog(PFX "no l2tp netlink family yet (%m); asking "
-		    "again %s", echoes_seen ? "at the next LCP echo" :
-		    "in " SECONDS_TEXT(WATCH_SECONDS));
+		    "again at the next check");
 		watch_later();
 		break;
 	case L2TP_WATCH_UNAVAILABLE:
@@ -543,47 +604,74 @@ watch_session(void *arg)
 	}
 }
 
-/*
- * pppd's snoop hook sees every frame it sends.  The check is not made
- * from here, inside pppd's sending of the echo, where a hangup would cut
- * that short: a timer of no delay runs in the same pass of pppd's loop.
- */
+static void
+on_recv_frame(unsigned char *frame, int len)
+{
+	if (prev_snoop_recv != NULL)
+		prev_snoop_recv(frame, len);
+	heard = 1;
+}
+
+/* pppd's snoop hook sees every frame it sends, its echoes among them. */
 static void
 on_send_frame(unsigned char *frame, int len)
 {
 	if (prev_snoop_send != NULL)
 		prev_snoop_send(frame, len);
-	if (len <= 0 || !lcp_is_echo_request(frame, (size_t)len))
+	if (len <= 0 || !lcp_is_echo_request(frame, (size_t)len) ||
+	    watch.fd < 0)
 		return;
-	echoes_seen = 1;
-	if (watch.fd >= 0) {
-		compat_untimeout(watch_session, NULL);
-		compat_timeout(watch_session, NULL, 0, 0);
+	if (!echo_mode) {
+		echo_mode = 1;
+		compat_untimeout(watch_tick, NULL);
 	}
+	if (heard)
+		heard = 0;
+	else
+		watch_now();
+}
+
+/*
+ * LCP has left the Opened state: pppd stopped its echoes (lcp_down), and
+ * until they resume the timer watches, or a session deleted now would
+ * never be noticed.
+ */
+static void
+watch_lcp_down(void)
+{
+	if (!echo_mode || watch.fd < 0)
+		return;
+	echo_mode = 0;
+	heard = 0;
+	compat_untimeout(watch_tick, NULL);
+	watch_later();
 }
 
 /*
  * Started when the channel connects: a session deleted while LCP waits
- * for a silent peer (xl2tpd starts pppd `passive'), or during
- * authentication, has no other timer to end pppd.  The first check runs
- * from pppd's main loop, never inside whatever pppd is in the middle of.
- * pppd connects once (persist is refused), so it starts once.
+ * for a silent peer, or during authentication, has no other timer to end
+ * pppd.  The socket is opened now, so that a pppd that cannot watch says
+ * so at once; the first question waits for check_secs of silence.  pppd
+ * connects once (persist is refused), so it starts once.
  */
 static void
 start_watch(void)
 {
+	if (check_secs == 0)
+		return;
 	if (l2tp_watch_open(&watch) < 0) {
 		notice(PFX "cannot watch the session: no netlink socket "
 		    "(%m); a deleted session is noticed only by LCP echoes");
 		return;
 	}
-	compat_timeout(watch_session, NULL, 0, 0);
+	watch_later();
 }
 
 static void
 stop_watch(void)
 {
 	if (watch.fd >= 0) {
+		compat_untimeout(watch_tick, NULL);
 		compat_untimeout(watch_session, NULL);
 		l2tp_watch_close(&watch);
 	}

@@ -16,6 +16,10 @@
  * lcppeer chap: open LCP asking pppd to authenticate with CHAP, then send
  * no challenge, ever: pppd waits in its authentication phase, where it
  * has no timer of its own.  Runs until killed.
+ *
+ * lcppeer reneg: open LCP, answer pppd's first LCP Echo-Request, then
+ * send a Configure-Request (pppd goes back to negotiating LCP and stops
+ * its echoes) and answer nothing more.  Runs until killed.
  */
 #include <errno.h>
 #include <poll.h>
@@ -33,6 +37,8 @@
 #define CONFREJ		4
 #define TERMREQ		5
 #define TERMACK		6
+#define ECHOREQ		9
+#define ECHOREP		10
 #define BOGUS_ACCM	0x12345678U
 
 static int ask_chap;
@@ -189,6 +195,23 @@ main(int argc, char **argv)
 		if (negotiate(1, 0, 1) < 0)
 			return 1;
 		printf("lcppeer: open, CHAP asked for, no challenge coming\n");
+		for (;;)
+			idle(60000);
+	}
+	if (argc == 2 && strcmp(argv[1], "reneg") == 0) {
+		static const unsigned char magic0[4];
+
+		if (negotiate(1, 0, 1) < 0)
+			return 1;
+		printf("lcppeer: open, waiting for an echo\n");
+		start = now_ms();
+		while ((code = lcp_recv(200, &id, opt, &optlen)) != ECHOREQ)
+			if (now_ms() - start > 60000)
+				return 1;
+		/* Our magic number is 0: we negotiated none. */
+		lcp_send(ECHOREP, id, magic0, sizeof(magic0));
+		lcp_send(CONFREQ, 2, NULL, 0);
+		printf("lcppeer: echo answered, renegotiating\n");
 		for (;;)
 			idle(60000);
 	}

@@ -3,18 +3,21 @@
 # pppd must hang up as on a modem hangup (exit status 16) with the notice,
 # the hooks must report down, and a live session must be left alone for
 # several checks first.  Then with echoes every 30 s on the LNS, where the
-# check goes with each echo instead of a timer: pppd must sleep between
-# echoes, and a deletion must end it at the next echo.
+# watch rides on the echoes instead of a timer: pppd must sleep between
+# echoes, and a deletion must end it at the second echo at the latest.
+# Last, echoes on and then LCP renegotiated by the peer: the timer must
+# take over again.
 . /payload/lib.sh
 NAME=watch
-# time limit: 720 s
+# time limit: 900 s
 # Echoes off: PPP up in < 40 s (as everywhere), 15 s alive (three checks),
 # the deletion noticed within 6 s and pppd gone within 40 s (its
 # terminate-requests to a deaf peer take ~6 s); 25 s here with two busy
 # loops on both cores.  Echoes on: up again, 15 s asleep, the deletion
-# noticed at the next echo (at most 30 s of wall time, whatever the
-# machine's speed) and pppd gone; about 60 s more.  85 s in all: 4x for
-# the slowest machine of the kind, 2x margin.
+# noticed within two echoes (at most 60 s of wall time, whatever the
+# machine's speed) and pppd gone; about 90 s more.  Renegotiated: LCP up,
+# an echo, the deletion noticed 5 s later; about 25 s.  110 s in all: 4x
+# for the slowest machine of the kind, 2x margin.
 
 # delete_tunnel WHAT STATUS_FILE SECONDS: delete the LNS's tunnel; its
 # pppd must hang up (status 16) within SECONDS, say why and report down.
@@ -29,6 +32,8 @@ delete_tunnel() {
 		test "$status" = 16
 	check "$1: pppd said why" \
 		grep -q 'pppol2tp: the kernel deleted L2TP tunnel 10 session 11; hanging up' "$T/lns-pppd.log"
+	# A link whose IPCP never came up reports nothing: "-".
+	[ "${4:-}" != - ] || return 0
 	seen=$(grep updown "$HOOKREC" | cut -d' ' -f4 | tr -d '\n')
 	note "$1: up/down hook calls '$seen'"
 	check "$1: up/down hook calls: up then down" test "$seen" = 10
@@ -80,3 +85,22 @@ check "echoes on: pppd woken at most twice per echo, plus one" \
 	test "$woken" -le $((2 * echoes + 1))
 
 delete_tunnel "echoes on: deleted session" "$T/lns.status" 120
+
+# Echoes on, then the peer renegotiates LCP: pppd stops its echoes and
+# goes back to negotiating (passive, as xl2tpd starts it, it would then
+# wait for good once its Configure-Requests run out).  A session deleted
+# now has no echo to ride on: the watch's timer must take over again.
+cleanup_all
+netns_setup
+in_lac l2tpsock $LAC_SOCK -- lcppeer reneg >"$T/lac-peer.log" 2>&1 &
+start_end lns plugin pppol2tp.so pppol2tp 3 pppol2tp_lns_mode passive \
+	lcp-echo-interval 2 lcp-echo-failure 0 198.51.100.1:198.51.100.2
+if wait_until 60 grep -q 'renegotiating' "$T/lac-peer.log" &&
+    wait_until 20 grep -q 'rcvd \[LCP ConfReq id=0x2' "$T/lns-pppd.log"; then
+	check "renegotiated: pppd sent LCP echoes before the peer renegotiated" \
+		grep -q 'sent \[LCP EchoReq' "$T/lns-pppd.log"
+	# A check after 5 s of silence, pppd's hangup and exit: ~15 s here.
+	delete_tunnel "renegotiated: deleted session" "$T/lns.status" 90 -
+else
+	fail "renegotiated: the peer did not get LCP open and renegotiate it"
+fi
