@@ -44,10 +44,11 @@ retry() {
 	retry_n=1
 	retry_t0=$(date +%s)
 	while :; do
+		retry_t=$(date +%s)
 		"$@" >"$retry_log" 2>&1 && return 0
 		retry_rc=$?
 		{
-			echo "--- try $retry_n of $mirror_tries, $(($(date +%s) - retry_t0)) s after the first, exit $retry_rc: $*"
+			echo "--- try $retry_n of $mirror_tries, begun $((retry_t - retry_t0)) s after the first, exit $retry_rc after $(($(date +%s) - retry_t)) s: $*"
 			sed 's/^/| /' "$retry_log"
 		} >&2
 		if [ "$retry_n" -ge "$mirror_tries" ]; then
