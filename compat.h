@@ -74,6 +74,7 @@ enum compat_event {
 /* pppd 2.5 exports these (see "pppd internals" below) but no longer declares them. */
 extern int hungup;
 extern bool demand;
+extern bool persist;
 void link_terminated(int unit);
 #define compat_set_status	ppp_set_status
 
@@ -208,7 +209,9 @@ compat_chain_join(compat_join_fn *fn, compat_join_fn **prev)
  *                            (ppp_set_ifname() only renames pppd's idea of
  *                            it, after creation); 2.4.7 has none;
  *   demand                   dial on demand, which the plugin refuses even
- *                            where `nopersist' has undone its persist.
+ *                            where `nopersist' has undone its persist;
+ *   persist                  written, not only read: set after start-up,
+ *                            it would have pppd redial a closed socket.
  * Everything else the plugin uses is pppd.h, options.h, lcp.h, ipcp.h,
  * ccp.h and multilink.h API.  Weak references let the plugin load in a pppd
  * that lacks one, so that plugin_init can name it instead of the loader
@@ -217,9 +220,18 @@ compat_chain_join(compat_join_fn *fn, compat_join_fn **prev)
 #pragma weak hungup
 #pragma weak link_terminated
 #pragma weak demand
+#pragma weak persist
 
 /* A pppd without it has no demand mode to refuse. */
 static inline int compat_demand(void) { return &demand != NULL && demand; }
+
+/* Turn off persist set after check_options (a secrets file's options). */
+static inline void
+compat_end_persist(void)
+{
+	if (&persist != NULL)
+		persist = 0;
+}
 
 #if COMPAT_HAS_REQ_IFNAME
 #if COMPAT_PPPD_2_5

@@ -719,7 +719,13 @@ connect_l2tp(void)
 	return session_fd;
 }
 
-/* Closing the socket is what deletes the kernel session. */
+/*
+ * Closing the socket is what deletes the kernel session.  Also the
+ * channel's cleanup: on an exit that skips link_terminated (fatal() in a
+ * session, a bad signal) it closes the socket before the exit notifiers
+ * run, so the session does not outlive pppd's decision to quit by the
+ * helper's wait for its daemon.
+ */
 static void
 disconnect_l2tp(void)
 {
@@ -727,6 +733,18 @@ disconnect_l2tp(void)
 	if (session_fd >= 0) {
 		close(session_fd);
 		session_fd = -1;
+	}
+	/*
+	 * check_options refused persist, but the options column of a secrets
+	 * file or another plugin may set it later: pppd would then redial a
+	 * socket that is gone, maxfail times, holdoff apart.
+	 */
+	if (compat_persist()) {
+		notice(PFX "'persist' was turned on after pppd started (by "
+		    "a secrets file's options or a plugin), but the session "
+		    "socket cannot be redialled: pppd ends; remove persist "
+		    "there");
+		compat_end_persist();
 	}
 }
 
@@ -748,6 +766,7 @@ static struct channel l2tp_channel = {
 	.establish_ppp = compat_establish,
 	.disestablish_ppp = compat_disestablish,
 	.close = close_l2tp,
+	.cleanup = disconnect_l2tp,
 };
 
 void plugin_init(void);

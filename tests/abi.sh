@@ -39,7 +39,7 @@ verdict $r "no strong reference to IPv6 or multilink symbols (${strong:-none})"
 # pppd internals (compat.h lists them) are weak, so that a pppd without
 # one gets the plugin's own message naming it, not a loader error.
 strong=$(nm -D --undefined-only "$dir/pppol2tp.so" |
-	awk '$1 == "U" && $2 ~ /^(hungup|link_terminated|req_ifname|demand)$/ { print $2 }' | tr '\n' ' ')
+	awk '$1 == "U" && $2 ~ /^(hungup|link_terminated|req_ifname|demand|persist)$/ { print $2 }' | tr '\n' ' ')
 [ -z "$strong" ] && r=ok || r=no
 verdict $r "no strong reference to pppd internals (${strong:-none})"
 exit $status

@@ -5,11 +5,15 @@
  * HOOKREC environment variable, one line each:
  *   accm TUNNEL SESSION 0xSEND 0xRECV
  *   updown TUNNEL SESSION UP
- * It chains to whatever hook was installed before it.
+ * It chains to whatever hook was installed before it.  With
+ * HOOKREC_EXIT_PAUSE=SECS its exit notifier writes "exit" and then holds
+ * pppd that long, as a helper waiting for its daemon does, so a test can
+ * look at the kernel while pppd is still in its exit notifiers.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "../../compat.h"
 #include "../../pppol2tp.h"
@@ -54,6 +58,17 @@ on_updown(int tunnel, int session, int up)
 		prev_updown(tunnel, session, up);
 }
 
+static void
+on_exit_pause(void *ctx, int status)
+{
+	const char *pause = getenv("HOOKREC_EXIT_PAUSE");
+
+	(void)ctx;
+	(void)status;
+	record("exit\n");
+	sleep((unsigned)atoi(pause));
+}
+
 void plugin_init(void);
 
 void
@@ -63,4 +78,6 @@ plugin_init(void)
 	pppol2tp_send_accm_hook = on_accm;
 	prev_updown = pppol2tp_ip_updown_hook;
 	pppol2tp_ip_updown_hook = on_updown;
+	if (getenv("HOOKREC_EXIT_PAUSE") != NULL)
+		compat_notify(COMPAT_EV_EXIT, on_exit_pause, NULL);
 }
