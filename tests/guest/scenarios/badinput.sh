@@ -1,7 +1,7 @@
 # Every bad input through real pppd: the message names the option, the
 # value and the reason, and pppd exits with its option-error status (2).
-# time limit: 195 s
-# (25 pppd starts, each refused or done in under 5 s on a machine 4x
+# time limit: 210 s
+# (28 pppd starts, each refused or done in under 5 s on a machine 4x
 # slower than ours, + 5 s for the last session check, + 65 s margin,
 # room for one pppd that runs on to its 30 s stop)
 . /payload/lib.sh
@@ -75,6 +75,16 @@ expect_refusal "demand with nopersist" "pppol2tp: 'persist' (or 'demand', which 
 	$S -- pppd $P pppol2tp 3 demand nopersist noipv6 198.51.100.1:198.51.100.2
 expect_refusal "two session sockets" "pppol2tp: given twice, fd 3 and fd 4: give the one session socket once" \
 	$S -- pppd $P pppol2tp 3 pppol2tp 4
+# The helper's socket path: none, or longer than sun_path holds (107
+# bytes and its NUL), would fail only at the first event.
+H="$P plugin openl2tp.so"
+path107=/tmp/$(printf '%0102d' 0)
+expect_refusal "empty event socket path" "openl2tp_event_socket '' is empty: give the path" \
+	$S -- pppd $H openl2tp_event_socket '' pppol2tp 3
+expect_refusal "event socket path of 109 bytes" "openl2tp_event_socket '/tmp/0000.*' is 109 bytes long, and a unix socket address holds at most 107" \
+	$S -- pppd $H openl2tp_event_socket "${path107}00" pppol2tp 3
+expect_refusal "event socket path of 108 bytes" "openl2tp_event_socket '/tmp/0000.*' is 108 bytes long" \
+	$S -- pppd $H openl2tp_event_socket "${path107}0" pppol2tp 3
 
 # A pppd that does not export an internal the plugin uses (compat.h lists
 # them; here the plugin is built as such a pppd would see it) refuses the
@@ -93,7 +103,8 @@ for sym in hungup link_terminated; do
 done
 # A pppd without its own ifname (2.4.7) still runs the plugin; only
 # pppol2tp_ifname, which needs it, is refused at start, naming the version.
-in_lns $S -- pppd plugin /payload/pppol2tp-no-req_ifname.so pppol2tp 3 \
+# (What a pppd lacks is a debug message, said at load: debug must come first.)
+in_lns $S -- pppd debug plugin /payload/pppol2tp-no-req_ifname.so pppol2tp 3 \
 	pppol2tp_ifname l2tp9 nodetach noauth >"$T/out" 2>&1
 rc=$?
 if [ $rc -eq 2 ] && grep -q "pppol2tp_ifname 'l2tp9': pppd $PPPD_VERSION cannot name the interface it creates" "$T/out" &&
@@ -106,14 +117,17 @@ fi
 
 # dump and dryrun print the options, ours included, and exit cleanly.
 in_lns $S -- pppd $P pppol2tp 3 pppol2tp_reorderto 100 pppol2tp_ifname dr0 \
+	plugin openl2tp.so openl2tp_event_socket "$path107" \
 	dryrun nodetach noauth >"$T/dryrun" 2>&1
 rc=$?
-cat "$T/dryrun" | grep pppol2tp | sed 's/^/dryrun: /'
+grep l2tp "$T/dryrun" | sed 's/^/dryrun: /'
 note "dryrun exited $rc"
 check "dryrun exits 0" test $rc -eq 0
 check "dryrun lists pppol2tp 3" grep -q 'pppol2tp 3' "$T/dryrun"
 check "dryrun lists pppol2tp_reorderto 100" grep -q 'pppol2tp_reorderto 100' "$T/dryrun"
 check "dryrun lists pppol2tp_ifname dr0" grep -q 'pppol2tp_ifname dr0' "$T/dryrun"
+check "dryrun lists an event socket path of 107 bytes, whole" \
+	grep -qE "openl2tp_event_socket $path107([[:space:]]|\$)" "$T/dryrun"
 check "no kernel session left after the refusals" wait_until 5 no_l2tp_session lns
 # The probe itself: 6.1 lists a tunnel's own socket as a pseudo "Session 0"
 # with detail lines; a tunnel alone must not read as a session.
