@@ -18,9 +18,18 @@
 # BENCH_IDLE_SECS=60: the idle cost, sessions up and left alone, with LCP
 # echoes off and on (BENCH_ECHOES).  BENCH_MEM (MB) defaults to what the largest
 # size needs (about 3 MB a session, both ends, measured at 5000).
-# BENCH_PAIRED_SIZES="2000" BENCH_PAIRED_ROUNDS="2000:2": bring-ups that
-# run both plugins side by side, session by session, compared minute by
-# minute (tests/bench/paired.awk); BENCH_SIZES= (empty) runs only those.
+# BENCH_PAIRED_SIZES="2000" BENCH_PAIRED_ROUNDS="2000:5": bring-ups that
+# run the arms of BENCH_ARMS ("ours nowatch upstream") side by side,
+# session by session, rotated between rounds, each against BENCH_REF
+# (upstream) with the rounds as replicates (tests/bench/arms.awk);
+# BENCH_SIZES= (empty) runs only those.  Arms: ours, nowatch (ours with
+# pppol2tp_check_interval 0), upstream, each with an optional digit
+# suffix for a second label of the same plugin (BENCH_ARMS="upstream
+# upstream2": an A/A control).  BENCH_CLEAN_PCT (5): a round is clean
+# when processes other than the benchmark's used less than that share of
+# one core, on the host (outside this guest's qemu) and in the guest.
+# BENCH_REPLAY=DIR: tabulate DIR/console.raw and DIR/host-load.txt (a
+# copy of an earlier run's build/bench) instead of booting.
 # BENCH_SUITE (default bookworm): the guest suite to run in.
 # --smoke (make check): prints PASS:/FAIL: lines instead of a plot.
 set -eu
@@ -33,7 +42,10 @@ smoke=
 # its own, and reads them per size as this script does (spec.sh).
 export BENCH_SIZES="${BENCH_SIZES-1 100 1000}"
 export BENCH_PAIRED_SIZES="${BENCH_PAIRED_SIZES-}"
-export BENCH_PAIRED_ROUNDS="${BENCH_PAIRED_ROUNDS:-2}"
+export BENCH_PAIRED_ROUNDS="${BENCH_PAIRED_ROUNDS:-5}"
+export BENCH_ARMS="${BENCH_ARMS:-ours nowatch upstream}"
+export BENCH_REF="${BENCH_REF:-upstream}"
+clean_pct=${BENCH_CLEAN_PCT:-5}
 export BENCH_ROUNDS="${BENCH_ROUNDS:-1:10 100:6 1000:2 5000:1}"
 export BENCH_RATES="${BENCH_RATES-5000:4}"
 export BENCH_ECHOES="${BENCH_ECHOES-5000:600}"
@@ -47,6 +59,25 @@ export BENCH_PPPD_TDB="${BENCH_PPPD_TDB:-on}"
 sizes=$BENCH_SIZES
 paired_sizes=$BENCH_PAIRED_SIZES
 suite=${BENCH_SUITE:-bookworm}
+# The arms bench-pick knows, each name once, the reference among them.
+for a in $BENCH_ARMS; do
+	case $a in
+	ours|ours[0-9]*|nowatch|nowatch[0-9]*|upstream|upstream[0-9]*) ;;
+	*) echo "bench: BENCH_ARMS: arm '$a' is none of ours, nowatch, upstream (a digit suffix, as in upstream2, gives the same plugin a second label)"; exit 2 ;;
+	esac
+done
+[ "$(echo $BENCH_ARMS | tr ' ' '\n' | sort | uniq -d)" = "" ] ||
+	{ echo "bench: BENCH_ARMS='$BENCH_ARMS': an arm is named twice; give the second a digit suffix (upstream2)"; exit 2; }
+case " $BENCH_ARMS " in *" $BENCH_REF "*) ;;
+*) echo "bench: BENCH_REF '$BENCH_REF' is not among BENCH_ARMS='$BENCH_ARMS'"; exit 2 ;; esac
+[ "$(echo $BENCH_ARMS | wc -w)" -ge 2 ] ||
+	{ echo "bench: BENCH_ARMS='$BENCH_ARMS': a paired bring-up needs two arms or more"; exit 2; }
+# The plugin's commit that runs: -dirty when the plugin's own sources
+# (the C files, headers, maps and Makefile at the top) differ from it.
+commit=$(git -C "$top" rev-parse --short HEAD 2>/dev/null || echo unknown)
+git -C "$top" diff --quiet HEAD -- ':(top,glob)*.[ch]' ':(top,glob)*.map' ':(top)Makefile' 2>/dev/null ||
+	commit=$commit-dirty
+replay=${BENCH_REPLAY:-}
 idle_sizes=$BENCH_IDLE_SIZES
 idle_secs=$BENCH_IDLE_SECS
 . "$top/tests/bench/spec.sh"
@@ -58,31 +89,103 @@ mem=$((2048 + 3 * largest))
 # times slower than this one.
 limit=10800
 [ "$largest" -lt 5000 ] || limit=28800
-"$top/tests/deps.sh"
-if [ -z "$smoke" ] && ! command -v gnuplot >/dev/null; then
+[ -n "$replay" ] || "$top/tests/deps.sh"
+if [ -z "$smoke" ] && [ -z "$replay" ] && ! command -v gnuplot >/dev/null; then
 	echo "bench: installing gnuplot-nox"
 	. "$top/tests/retry.sh"
 	mkdir -p "$out"
 	host_install bench tests/bench/bench.sh "$out/apt.log" gnuplot-nox || exit 1
 fi
 
-# The guest's console log is read after the run: no other guest may
-# start from this run directory (run.sh's) until then.
-mkdir -p "$top/build/$suite"
-exec 9>"$top/build/$suite/.guest-lock"
-flock -n 9 || { echo "FAIL: bench: another guest is running from $top/build/$suite; wait for it"; exit 1; }
-export GUEST_LOCKED=1
-GUEST_MEM=${BENCH_MEM:-$mem} SCENARIO_LIMIT=${BENCH_LIMIT:-$limit} \
-	"$top/tests/guest/run.sh" "$suite" bench >"$out/run.log" 2>&1 || true
-# The serial console ends its lines with CR.
 log=$out/console.log
-tr -d '\r' <"$top/build/$suite/console.log" >"$log"
-# The paired bring-ups: one row per session.
-sed -n 's/^BENCHPAIR: //p' "$log" >"$out/paired.txt"
+if [ -n "$replay" ]; then
+	# console.raw as the guest wrote it, with the byte offsets the host's
+	# samples saw; a console.log alone places them a byte a line off.
+	raw=$replay/console.raw
+	[ -f "$raw" ] || raw=$replay/console.log
+	[ -f "$raw" ] || { echo "bench: BENCH_REPLAY=$replay: no console.raw or console.log there"; exit 2; }
+	# Copied first: DIR may be build/bench itself.
+	cp "$raw" "$out/console.raw.new"
+	cp "$replay/host-load.txt" "$out/host-load.new" 2>/dev/null || : >"$out/host-load.new"
+	mv -f "$out/console.raw.new" "$out/console.raw"
+	mv -f "$out/host-load.new" "$out/host-load.txt"
+else
+	# The guest's console log is read after the run: no other guest may
+	# start from this run directory (run.sh's) until then.
+	mkdir -p "$top/build/$suite"
+	exec 9>"$top/build/$suite/.guest-lock"
+	flock -n 9 || { echo "FAIL: bench: another guest is running from $top/build/$suite; wait for it"; exit 1; }
+	export GUEST_LOCKED=1
+	# The host's load beside the guest, for the clean flag.
+	rm -f "$out/host-load.txt"
+	"$top/tests/bench/hostload.sh" "$top/build/$suite/console.log" "$top/build/$suite/console.log.initrd" \
+		"$out/host-load.txt" 5 &
+	sampler=$!
+	GUEST_MEM=${BENCH_MEM:-$mem} SCENARIO_LIMIT=${BENCH_LIMIT:-$limit} \
+		"$top/tests/guest/run.sh" "$suite" bench >"$out/run.log" 2>&1 || true
+	kill "$sampler" 2>/dev/null || true
+	wait "$sampler" 2>/dev/null || true
+	cp "$top/build/$suite/console.log" "$out/console.raw"
+	# No samples (the sampler failed) leave every round unclean.
+	[ -f "$out/host-load.txt" ] || : >"$out/host-load.txt"
+fi
+# The serial console ends its lines with CR.
+tr -d '\r' <"$out/console.raw" >"$log"
+
+# Every pppd of every bring-up, both ends: one row each (guest.sh's account).
 {
-	echo "plugin,n,round,index,start_s,up_s,cpu_ms"
-	tr ' ' ',' <"$out/paired.txt"
-} >"$out/paired.csv"
+	echo "kind,arm,end,n,round,session,start_s,status,exit_s,reason,up_s,cpu_user_ms,cpu_sys_ms,ipup_cpu_ms"
+	sed -n 's/^BENCHPPPD: //p' "$log" | awk '{
+		why = $14; for (i = 15; i <= NF; i++) why = why " " $i
+		print $1 "," $2 "," $3 "," $4 "," $5 "," $6 "," $7 "," $8 "," $9 "," why "," $10 "," $11 "," $12 "," $13 }'
+} >"$out/pppds.csv"
+# Counted by kind, size, arm, end, round, exit status and reason.
+{
+	printf 'kind\tn\tarm\tend\tround\tstatus\treason\tpppds\n'
+	awk -F, 'NR > 1 { c[$1 "\t" $4 "\t" $2 "\t" $3 "\t" $5 "\t" $8 "\t" $10]++ }
+		END { for (k in c) print k "\t" c[k] }' "$out/pppds.csv" | sort
+} >"$out/reasons.tsv"
+# One line a round: its length, the starts asked and achieved, and what
+# other processes used meanwhile, in % of one core: on the host
+# (host-load.txt's samples between the round's BENCHROUND: lines, less
+# this guest's qemu and the sampler), in the guest (BENCHGUESTLOAD:).
+hz=$(getconf CLK_TCK 2>/dev/null || echo 100)
+LC_ALL=C awk '{ off += length($0) + 1 } /^BENCHROUND: / { sub(/\r$/, ""); print off, $2, $3, $4, $5 }' "$out/console.raw" |
+	awk -v hz="$hz" -v lim="$clean_pct" -v rates="$BENCH_RATES" '
+	FILENAME == ARGV[1] { k = $2 " " $3 " " $4; sub(/^n=/, "", $3); sub(/^round=/, "", $4)
+		if ($5 == "begin") { b[k] = $1; key[++nk] = k; kind[k] = $2; nn[k] = $3; rr[k] = $4 } else e[k] = $1; next }
+	FILENAME == ARGV[2] { j++; hs[j] = $1; hsz[j] = $2; hb[j] = $3; hq[j] = $4; hqt[j] = $5; hst[j] = $6; htop[j] = $7; next }
+	FILENAME == ARGV[3] { sub(/^BENCHGUESTLOAD: /, ""); k = $1 " " $2 " " $3
+		for (i = 4; i <= NF; i++) { split($i, kv, "="); g[k, kv[1]] = kv[2] }; next }
+	FILENAME == ARGV[4] { if (FNR > 1) { split($0, f, ","); k = f[1] " n=" f[4] " round=" f[5]
+		if (f[3] == "lns") { ns[k]++; if (!(k in lo) || f[7] < lo[k]) lo[k] = f[7]; if (!(k in hi) || f[7] > hi[k]) hi[k] = f[7] } } }
+	END {
+		nr = split(rates, rs, " ")
+		printf "kind\tn\tround\tsecs\trate\tstarts_per_s\thost_other_pct\tguest_other_pct\tguest_kthread_pct\thost_top\tguest_top\tclean\n"
+		for (x = 1; x <= nk; x++) {
+			k = key[x]; o = 0; dt = 0; split("", tops)
+			for (i = 1; i < j; i++) {
+				if (hsz[i] < b[k] || !(k in e) || hsz[i + 1] > e[k] || hq[i] == 0 || hq[i] != hq[i + 1]) continue
+				o += (hb[i + 1] - hb[i]) - (hqt[i + 1] - hqt[i]) - (hst[i + 1] - hst[i]); dt += hs[i + 1] - hs[i]
+				if (htop[i + 1] != "-") { m = split(htop[i + 1], tl, ","); for (y = 1; y <= m; y++) { split(tl[y], cv, ":"); tops[cv[1]] += cv[2] } }
+			}
+			hp = dt > 0 ? sprintf("%.1f", 100 * o / hz / dt) : "-"
+			top = ""
+			for (y = 0; y < 3; y++) { bb = ""; for (c in tops) if (bb == "" || tops[c] > tops[bb]) bb = c
+				if (bb == "") break; top = top (top == "" ? "" : ",") bb ":" tops[bb]; delete tops[bb] }
+			secs = g[k, "secs"]
+			gp = (secs > 0) ? sprintf("%.1f", 100 * g[k, "other_ticks"] / 100 / secs) : "-"
+			kp = (secs > 0) ? sprintf("%.1f", 100 * g[k, "kthread_ticks"] / 100 / secs) : "-"
+			# The rate asked: spec_for as in spec.sh.
+			rate = ""; bare = ""
+			for (y = 1; y <= nr; y++) { split(rs[y], kv, ":"); if (kv[2] == "") bare = kv[1]; else if (kv[1] == nn[k] && rate == "") rate = kv[2] }
+			if (rate == "") rate = (bare == "") ? 0 : bare
+			sp = (ns[k] > 1 && hi[k] > lo[k]) ? sprintf("%.3f", (ns[k] - 1) / (hi[k] - lo[k])) : "-"
+			cl = (hp != "-" && gp != "-" && hp + 0 <= lim && gp + 0 <= lim) ? "yes" : "no"
+			printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", kind[k], nn[k], rr[k], secs == "" ? "-" : secs, rate, sp,
+			    hp, gp, kp, top == "" ? "-" : top, g[k, "top"] == "" ? "-" : g[k, "top"], cl
+		}
+	}' - "$out/host-load.txt" "$log" "$out/pppds.csv" >"$out/rounds.tsv"
 
 # pppd's tdb with every session up, as tdbtool counts it: one row per run.
 {
@@ -152,7 +255,15 @@ for n in $idle_sizes; do
 done
 for n in $paired_sizes; do
 	echo
-	awk -v n="$n" -f "$top/tests/bench/paired.awk" "$out/paired.txt"
+	mkdir -p "$out/paired-$n"
+	awk -v n="$n" -v ref="$BENCH_REF" -v arms="$BENCH_ARMS" -v commit="$commit" -v summary="$out/paired-$n/summary.tsv" \
+		-f "$top/tests/bench/arms.awk" "$out/rounds.tsv" "$out/pppds.csv" | tee "$out/paired-$n/table.txt"
+	{ echo "# commit $commit, $(date -u +%Y-%m-%d), suite $suite: BENCH_PAIRED_SIZES=$n BENCH_PAIRED_ROUNDS='$BENCH_PAIRED_ROUNDS' BENCH_ARMS='$BENCH_ARMS' BENCH_RATES='$BENCH_RATES' BENCH_ECHOES='$BENCH_ECHOES'"
+	  cat "$out/paired-$n/table.txt"; } >"$out/paired-$n/table.new" && mv -f "$out/paired-$n/table.new" "$out/paired-$n/table.txt"
+	awk -F, -v n="$n" 'NR == 1 || ($1 == "paired" && $4 == n)' "$out/pppds.csv" >"$out/paired-$n/pppds.csv"
+	for f in reasons.tsv rounds.tsv; do
+		awk -F'\t' -v n="$n" 'NR == 1 || ($1 == "paired" && $2 == n)' "$out/$f" >"$out/paired-$n/$f"
+	done
 done
 echo
 echo "Instructions one LNS pppd executes, exec to exit after ip-up (callgrind, one session)"
@@ -214,29 +325,67 @@ if [ -n "$smoke" ]; then
 			done
 		done
 	done
-	# A paired bring-up runs each plugin on every other session.
+	# A paired bring-up runs each arm on its share of the sessions.
+	k=$(echo $BENCH_ARMS | wc -w)
 	for n in $paired_sizes; do
+		rounds=$(rounds_for "$n" "$BENCH_PAIRED_ROUNDS")
 		awk -v n="$n" '$1 == "BENCHPAIRRUN:" { split($2, a, "="); if (a[2] != n) next; runs++
 				split($5, u, "="); if (u[2] == n) good++ }
-			END { if (runs && good == runs) printf "PASS: bench: paired: all %d sessions of both plugins up in each bring-up\n", n
-			      else printf "FAIL: bench: paired: %d of %d bring-ups had all %d sessions up\n", good, runs, n }' "$log"
+			END { if (runs && good == runs) printf "PASS: bench: paired: all sessions of every arm up in each bring-up\n"
+			      else printf "FAIL: bench: paired: %d of %d bring-ups had all their sessions up\n", good, runs }' "$log"
+		# Every pppd l2tpfan started, both ends, has a row with its exit
+		# status, its rusage and a reason.
+		awk -F, -v n="$n" -v rounds="$rounds" 'NR > 1 && $1 == "paired" && $4 == n { c[$5, $3]++
+				if ($8 ~ /^[0-9]+$/ && $12 ~ /^[0-9.]+$/ && $13 ~ /^[0-9.]+$/ && $12 + $13 > 0 && $10 != "" && $10 != "no log") good[$5, $3]++ }
+			END { ok = 0
+			      for (r = 1; r <= rounds; r++) for (e = 0; e < 2; e++) { end = e ? "lac" : "lns"
+				      if (c[r, end] == n && good[r, end] == n) ok++
+				      else printf "note: bench: paired: round %d, %s: %d of %d pppds with a row, %d with status, CPU and reason\n", r, end, c[r, end], n, good[r, end] }
+			      if (ok == 2 * rounds) print "PASS: bench: paired: every pppd at both ends has its exit status, CPU and reason"
+			      else print "FAIL: bench: paired: pppds without a row, an exit status, CPU or a reason" }' "$out/pppds.csv"
+		# Session i ran arm (i + round) mod k, at both ends, and each
+		# running LNS pppd loaded that arm's plugin.
+		awk -F, -v n="$n" -v rounds="$rounds" -v arms="$BENCH_ARMS" 'BEGIN { k = split(arms, a, " ") }
+			NR > 1 && $1 == "paired" && $4 == n { rows++; if ($2 == a[($6 + $5) % k + 1]) good++; c[$5, $2]++ }
+			END { share = 1
+			      for (r = 1; r <= rounds; r++) for (x = 1; x <= k; x++) {
+				      want = 0; for (i = 0; i < n; i++) if ((i + r) % k == x - 1) want++
+				      if (c[r, a[x]] != 2 * want) share = 0 }
+			      if (rows == 2 * n * rounds && good == rows && share) printf "PASS: bench: paired: each arm ran its share of the sessions, rotated between rounds\n"
+			      else printf "FAIL: bench: paired: %d of %d pppds ran the arm their session and round call for\n", good, 2 * n * rounds }' "$out/pppds.csv"
 		awk -v n="$n" '$1 == "BENCHPAIRRUN:" { split($2, a, "="); if (a[2] != n) next; runs++
-				split($7, u, "="); if (u[2] == n / 2) good++ }
-			END { if (runs && good == runs) printf "PASS: bench: paired: half the running LNS pppds loaded upstream'"'"'s plugin\n"
-			      else printf "FAIL: bench: paired: %d of %d bring-ups ran upstream'"'"'s plugin in half their LNS pppds\n", good, runs }' "$log"
-		for pl in ours upstream; do
-			awk -v n="$n" -v p=$pl '$1 == p && $2 == n { c[$3]++ }
-				END { for (r in c) { runs++; if (c[r] == n / 2) good++ }
-				      if (runs && good == runs) printf "PASS: bench: paired: %s ran on half the sessions of each bring-up\n", p
-				      else printf "FAIL: bench: paired: %s ran on half the sessions in %d of %d bring-ups\n", p, good, runs }' "$out/paired.txt"
+				split($8, m, "="); split($7, u, "="); if (m[1] == "arm_mismatch" && m[2] == 0 && u[2] > 0) good++ }
+			END { if (runs && good == runs) printf "PASS: bench: paired: every running LNS pppd loaded the plugin of its arm\n"
+			      else printf "FAIL: bench: paired: %d of %d bring-ups had LNS pppds running another arm'"'"'s plugin\n", runs - good, runs }' "$log"
+		sed 's/^/note: bench: /' "$out/paired-$n/table.txt"
+		sum=$out/paired-$n/summary.tsv
+		want="cpu_ms_per_session bringup_median_s failed_sessions"
+		for a in $BENCH_ARMS; do
+			[ "$a" != "$BENCH_REF" ] || continue
+			[ "$a" = ours ] && sfx= || sfx=:$a
+			for m in $want; do
+				awk -F'\t' -v m="$m$sfx" -v c="$commit" -v r="$rounds" '$1 == m && $2 ~ /^[0-9.]+$/ && $3 ~ /^[0-9.]+$/ &&
+					$4 ~ /^([0-9.]+|unbounded)$/ && $7 == r && $8 == c { ok = 1 }
+					END { if (ok) printf "PASS: bench: paired: summary.tsv has %s with both arms, a ratio, its rounds and the commit\n", m
+					      else printf "FAIL: bench: paired: summary.tsv has no complete %s row\n", m }' "$sum"
+			done
 		done
-		awk -v n="$n" -f "$top/tests/bench/paired.awk" "$out/paired.txt" >"$out/paired-$n.txt"
-		sed 's/^/note: bench: /' "$out/paired-$n.txt"
-		if grep -q 'per-minute median bring-up, ours - upstream' "$out/paired-$n.txt"; then
-			echo "PASS: bench: paired: the plugins compared minute by minute, with an interval"
-		else
-			echo "FAIL: bench: paired: no minute-by-minute comparison"
-		fi
+		head -n 1 "$sum" | grep -qx "$(printf 'metric\tours\tdebian\tratio\tlow95\thigh95\trounds\tcommit')" &&
+			echo "PASS: bench: paired: summary.tsv has the agreed header" ||
+			echo "FAIL: bench: paired: summary.tsv's header is not metric ours debian ratio low95 high95 rounds commit"
+		# Two rounds or more give an interval.
+		[ "$rounds" -lt 2 ] || awk -F'\t' '$1 == "cpu_ms_per_session" && $5 ~ /^[0-9.]+$/ && $6 ~ /^[0-9.]+$/ && $5 <= $4 && $4 <= $6 { ok = 1 }
+			END { if (ok) print "PASS: bench: paired: CPU per session has a 95% interval from the rounds"
+			      else print "FAIL: bench: paired: no 95% interval for CPU per session" }' "$sum"
+		# Clean or not: measured on both sides for every round.
+		awk -F'\t' -v n="$n" -v rounds="$rounds" '$1 == "paired" && $2 == n { c++
+				if ($7 ~ /^[0-9.]+$/ && $8 ~ /^[0-9.]+$/ && ($12 == "yes" || $12 == "no") && $6 ~ /^[0-9.]+$/) good++
+				printf "note: bench: paired: round %s: other CPU host %s%%, guest %s%% of a core: clean %s\n", $3, $7, $8, $12 }
+			END { if (c == rounds && good == c) print "PASS: bench: paired: host and guest load measured in every round, clean flag and start rate set"
+			      else printf "FAIL: bench: paired: %d of %d rounds with the host and guest load, clean flag and start rate\n", good, rounds }' "$out/paired-$n/rounds.tsv"
+		awk -F'\t' '$1 == "clean" && ($2 == "yes" || $2 == "no") { ok = 1 }
+			END { if (ok) print "PASS: bench: paired: summary.tsv says whether the run was clean"
+			      else print "FAIL: bench: paired: summary.tsv has no clean row" }' "$sum"
 	done
 	# Without echoes our watch wakes each pppd every 5 s: the counters
 	# must see that, or they count nothing.

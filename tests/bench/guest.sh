@@ -121,30 +121,36 @@ lns_pppds() {
 guest_mem() { awk '$1 == "MemAvailable:" { a = $2 } $1 == "Slab:" { s = $2 } END { print a, s }' /proc/meminfo; }
 
 # bring_up LABEL PLUGIN N [LNS OPTIONS [LAC OPTIONS]]: N sessions; LAC
-# pppds first (silent), then LNS.  PLUGIN "paired:SWAP": both plugins,
-# session by session (bench-pick).
+# pppds first (silent), then LNS.  PLUGIN "paired:ROUND": the arms of
+# BENCH_ARMS, session by session (bench-pick).  The round's kind
+# ($run_kind) and number ($round) mark its start on the console, where
+# the host finds which of its own load samples fell inside it.
 bring_up() {
 	label=$1 plugin=$2 n=$3 extra=${4:-} lac_extra=${5:-}
 	case $plugin in
 	paired:*)
-		lac_cmd="/tmp/bench-pick @HI@ @LO@ ${plugin#paired:} lac"
-		lns_cmd="/tmp/bench-pick @HI@ @LO@ ${plugin#paired:} lns" ;;
+		write_pick "${plugin#paired:}"
+		lac_cmd="/tmp/bench-pick @HI@ @LO@ lac"
+		lns_cmd="/tmp/bench-pick @HI@ @LO@ lns" ;;
 	*)	lac_cmd="pppd plugin $plugin" lns_cmd="pppd plugin $plugin" ;;
 	esac
 	cleanup_all
 	netns_setup
 	# The last bring-up's records end with its teardown's exits: none may
 	# be read as this one's before l2tpfan has started a file afresh.
-	rm -rf /tmp/bench-up "$T/lac-starts" "$T/lns-starts"
-	mkdir /tmp/bench-up
+	rm -rf /tmp/bench-up /tmp/bench-arm "$T/lac-starts" "$T/lns-starts" "$T/logs-lac" "$T/logs-lns"
+	mkdir /tmp/bench-up /tmp/bench-arm "$T/logs-lac" "$T/logs-lns"
+	echo "BENCHROUND: $run_kind n=$n round=$round begin" >&3
+	load_sample /tmp/load.begin
+	load_t0=$(cut -d' ' -f1 /proc/uptime) load_g0=$(guest_cpu)
 	mem0=$(guest_mem)
 	rate=$(rate_for "$n")
-	in_lac l2tpfan $LAC_SOCK -n "$n" -o "$T/lac-starts" -- $lac_cmd pppol2tp 3 \
+	in_lac l2tpfan $LAC_SOCK -n "$n" -o "$T/lac-starts" -L "$T/logs-lac" -- $lac_cmd pppol2tp 3 \
 		silent noipdefault nodetach noauth nodefaultroute noipv6 $lac_extra \
 		>"$T/lac-fan.log" 2>&1 &
 	wait_secs $((n / 2 + 30)) lac_ifaces_reach "$n" ||
 		progress "$label: $(count_ifaces lac) of $n LAC interfaces after $((n / 2 + 30)) s"
-	in_lns l2tpfan $LNS_SOCK -n "$n" -r "$rate" -o "$T/lns-starts" -- $lns_cmd pppol2tp 3 \
+	in_lns l2tpfan $LNS_SOCK -n "$n" -r "$rate" -o "$T/lns-starts" -L "$T/logs-lns" -- $lns_cmd pppol2tp 3 \
 		pppol2tp_lns_mode $extra nodetach noauth nodefaultroute noipv6 ip-up-script /tmp/bench-ipup \
 		198.18.@HI@.@LO@:198.19.@HI@.@LO@ >"$T/lns-fan.log" 2>&1 &
 	# Paced starts alone take n / rate seconds.
@@ -156,7 +162,9 @@ bring_up() {
 	[ -z "$quit" ] || progress "$label: LNS pppds that exited before ip-up:$quit"
 }
 
-# tear_down LABEL N: end bring_up's sessions and wait for their pppds.
+# tear_down LABEL N: end bring_up's sessions and wait for their pppds,
+# then account for every one of them (account) and for what else used
+# the guest's CPU meanwhile (load_report).
 tear_down() {
 	# A session that ends on its own while up is a fault to explain.
 	quit=$(statuses after)
@@ -165,10 +173,137 @@ tear_down() {
 	# and rewrite the shared tdb at the same moment: 10,000 of them had
 	# not one exited after 9 minutes here.  SIGKILL ends them at once, and
 	# the kernel deletes each session as its socket closes.
+	kill_t=$(cut -d' ' -f1 /proc/uptime)
 	killall -q -9 pppd
 	wait_secs $(($2 / 4 + 60)) pppds_gone ||
 		progress "$1: pppds still running $(($2 / 4 + 60)) s after the teardown began"
+	# l2tpfan writes each exit, with its rusage, once it has reaped it.
+	wait_secs 60 fans_gone || progress "$1: l2tpfan still running 60 s after its pppds ended"
+	account "$1" "$2" "$round" "$run_kind" "$kill_t"
+	load_report "$2" "$round" "$run_kind"
+	echo "BENCHROUND: $run_kind n=$2 round=$round end" >&3
 	reset_tdb
+}
+fans_gone() { no_process l2tpfan; }
+
+# account LABEL N ROUND KIND KILL_T: one BENCHPPPD: line for every pppd
+# l2tpfan started, at both ends:
+#   KIND ARM END N ROUND INDEX START_S STATUS EXIT_S UP_S USER_MS SYS_MS
+#   IPUP_CPU_MS REASON...
+# START_S and EXIT_S from the round's first LNS start; UP_S start to
+# ip-up, "-" if it never got there (LNS only); USER_MS and SYS_MS its whole
+# life (l2tpfan's rusage); IPUP_CPU_MS schedstat at ip-up; ARM what
+# bench-pick ran (LABEL outside paired bring-ups); REASON the last line of
+# its own log that says why it ended, or "killed at teardown" for a
+# SIGKILL after KILL_T.  Numbers that name one session are made N, so
+# reasons count.
+account() {
+	awk -v label="$1" -v n="$2" -v round="$3" -v kind="$4" -v kill_t="$5" -v T="$T" '
+		# The most telling line about why it ended: the plugin seeing the
+		# session deleted; LCP giving up (timeouts, echoes, the peer, a
+		# signal); a hangup; another error; "Connection terminated"; else
+		# the last line.  The last of the best rank wins.
+		function rank(l) {
+			if (l ~ /the kernel deleted/) return 1
+			if (l ~ /timeout sending|No response to|terminated by peer|Terminating on signal|Terminate-Request|[Ll]ooped/) return 2
+			if (l ~ /[Hh]angup/) return 3
+			if (l ~ /[Ff]ail|[Rr]efus|[Cc]ould ?n.t|[Cc]an.t|[Ff]atal|[Ee]rror|[Uu]nable|[Dd]isconnected|[Ii]nvalid|[Nn]o such/) return 4
+			if (l ~ /Connection terminated/) return 5
+			return 6
+		}
+		function reason_of(f,    line, why, best, rk, got) {
+			why = ""; best = 7; got = 0
+			while ((getline line < f) > 0) {
+				got = 1
+				sub(/[ \t\r]+$/, "", line)
+				if (line == "") continue
+				rk = rank(line)
+				if (rk <= best) { best = rk; why = line }
+			}
+			close(f)
+			if (why == "") why = got ? "empty log" : "no log"
+			gsub(/tunnel [0-9]+/, "tunnel N", why); gsub(/session [0-9]+/, "session N", why)
+			gsub(/[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+/, "ADDR", why); gsub(/ppp[0-9]+/, "pppN", why)
+			gsub(/,/, ";", why); sub(/\.$/, "", why)
+			return why
+		}
+		FNR == 1 { end = (FILENAME ~ /lns-starts$/) ? "lns" : "lac" }
+		$1 == "start" { k = end SUBSEP $2; pid[k] = $3; st[k] = $4; ord[++m] = k
+			if (end == "lns" && (t0 == "" || $4 < t0)) t0 = $4; next }
+		$1 == "exit" { k = end SUBSEP $2; status[k] = $4; et[k] = $5; ut[k] = $6; sy[k] = $7 }
+		END {
+			if (t0 == "") t0 = 0
+			for (j = 1; j <= m; j++) {
+				k = ord[j]; split(k, a, SUBSEP); e = a[1]; sid = a[2]; p = pid[k]
+				i = sid - (e == "lns" ? 11 : 21)
+				arm = label; f = "/tmp/bench-arm/" p
+				if ((getline line < f) > 0) { split(line, w, " "); arm = w[1] }
+				close(f)
+				up = "-"; upcpu = "-"
+				if (e == "lns") {
+					f = "/tmp/bench-up/" p
+					if ((getline line < f) > 0) {
+						split(line, w, " "); up = sprintf("%.3f", w[2] - st[k]); upcpu = sprintf("%.3f", w[3] / 1e6) }
+					close(f)
+				}
+				why = reason_of(T "/logs-" e "/" sid ".log")
+				if (!(k in status)) { s = "-"; ex = "-"; u = "-"; c = "-"; why = "no exit recorded" }
+				else {
+					s = status[k]; ex = sprintf("%.3f", et[k] - t0); u = ut[k]; c = sy[k]
+					if (u == "") u = "-"
+					if (c == "") c = "-"
+					if (s == 137 && et[k] >= kill_t) why = "killed at teardown"
+				}
+				printf "BENCHPPPD: %s %s %s %d %d %d %.3f %s %s %s %s %s %s %s\n", kind, arm, e, n, round, i,
+				    st[k] - t0, s, ex, up, u, c, upcpu, why
+			}
+		}' "$T/lns-starts" "$T/lac-starts" >&3
+}
+
+# load_sample FILE: every process now, as "PID CLASS TICKS COMM": CLASS b
+# for this scenario's shell and everything under it (pppd, l2tpfan, the
+# scripts), k for a kernel thread (kthreadd and its children), o for
+# anything else; TICKS its user and system time so far.
+load_sample() {
+	cat /proc/[0-9]*/stat 2>/dev/null | awk -v root=$$ '{
+			c = $0; sub(/^[0-9]+ \(/, "", c); sub(/\) [A-Za-z] .*$/, "", c); gsub(/[ ,=]/, "_", c)
+			r = $0; sub(/^.*\) /, "", r); split(r, f, " ")
+			pp[$1] = f[2]; t[$1] = f[12] + f[13]; cm[$1] = c }
+		END {
+			for (p in pp) {
+				cl = "o"; q = p
+				for (d = 0; d < 64 && q != "" && q > 0; d++) {
+					if (q == root) { cl = "b"; break }
+					if (q == 2) { cl = "k"; break }
+					q = pp[q]
+				}
+				print p, cl, t[p], cm[p]
+			}
+		}' >"$1"
+}
+# load_report N ROUND KIND: a BENCHGUESTLOAD: line on the round since
+# bring_up's load_sample: its seconds, the guest's busy ticks, and the
+# ticks of processes outside the benchmark (other) and of kernel threads,
+# with the three other commands that used most.  A process that began and
+# ended between the samples is not seen; the guest runs nothing else.
+load_report() {
+	load_sample /tmp/load.end
+	set -- "$@" $(cut -d' ' -f1 /proc/uptime) $(guest_cpu) $load_g0
+	awk -v n="$1" -v round="$2" -v kind="$3" -v secs="$(awk -v a="$load_t0" -v b="$4" 'BEGIN { printf "%.1f", b - a }')" \
+	    -v busy=$(($5 - $7)) '
+		NR == FNR { was[$1] = $3; next }
+		$2 == "o" || $2 == "k" { d = $3 - (($1 in was) ? was[$1] : 0); if (d < 0) d = 0
+			tot[$2] += d; if ($2 == "o" && d > 0) by[$4] += d }
+		END {
+			top = ""
+			for (j = 0; j < 3; j++) {
+				best = ""; for (c in by) if (best == "" || by[c] > by[best]) best = c
+				if (best == "") break
+				top = top (top == "" ? "" : ",") best ":" by[best]; delete by[best]
+			}
+			printf "BENCHGUESTLOAD: %s n=%d round=%d secs=%s busy_ticks=%d other_ticks=%d kthread_ticks=%d top=%s\n",
+			    kind, n, round, secs, busy, tot["o"], tot["k"], top == "" ? "-" : top
+		}' /tmp/load.begin /tmp/load.end >&3
 }
 
 # echo_given: the lcp-echo-interval an LNS pppd still running was started
@@ -371,6 +506,7 @@ for n in $SIZES; do
 	for round in $(seq 1 "$(rounds_for "$n")"); do
 		for pl in $(order_for "$round"); do
 			label=${pl%%:*}
+			run_kind=single-$label
 			bring_up "$label" "${pl#*:}" "$n" "$(ids_for "$label") $echoes" "$echoes"
 			report "$label" "$n" "$round"
 			[ "$n" != "$first" ] || [ $round != 1 ] || transfer "$label"
@@ -394,6 +530,7 @@ for n in $IDLE_SIZES; do
 			if [ $echo = off ]; then eopts="lcp-echo-interval 0"; else eopts=$(echo_opts "$echo"); fi
 			for pl in $(order_for "$round"); do
 				label=${pl%%:*}
+				run_kind=idle-$echo-$label
 				bring_up "$label" "${pl#*:}" "$n" "$(ids_for "$label") $eopts" "$eopts"
 				idle "$label" "$n" "$round" "$echo"
 				tear_down "$label" "$n"
@@ -401,47 +538,60 @@ for n in $IDLE_SIZES; do
 		done
 	done
 done
-# Paired bring-ups: both plugins in one bring-up, session by session by
-# parity (both ends of a session run the same plugin), the parity swapped
-# between rounds.  Sessions of one bring-up meet the same minutes of the
-# machine whichever plugin they run, so the host compares the plugins
-# minute by minute (tests/bench/paired.awk): separate bring-ups, one
-# after the other, do not meet the same minutes.
-cat >/tmp/bench-pick <<SCRIPT
+# Paired bring-ups: the arms of BENCH_ARMS in one bring-up, session by
+# session: session i runs arm (i + round) mod k of the k arms, both of its
+# ends the same, so the arms rotate over the sessions from round to round.
+# Sessions of one bring-up meet the same minutes of the machine whichever
+# arm they run; separate bring-ups, one after the other, do not.  The
+# rounds are the replicates (tests/bench/arms.awk on the host).
+ARMS=$BENCH_ARMS
+# write_pick ROUND: /tmp/bench-pick HI LO lac|lns PPPD_ARGS... for the
+# round: it files the arm it runs under its own pid (it execs pppd) and
+# starts pppd with that arm's plugin.  nowatch is ours with the session
+# watch off; upstream's LNS refuses to start without the ids, which it
+# only reports.  bench.sh allows only these arm names, each with an
+# optional digit suffix (upstream2: the same plugin, for an A/A control).
+write_pick() {
+	k=$(echo $ARMS | wc -w)
+	arms=$(j=0; for a in $ARMS; do printf '%s) arm=%s ;; ' $j "$a"; j=$((j + 1)); done)
+	cat >/tmp/bench-pick <<SCRIPT
 #!/bin/sh
-# bench-pick HI LO SWAP lac|lns PPPD_ARGS...: session i = HI * 250 + LO - 1
-# runs ours when i + SWAP is even.  Upstream's LNS refuses to start
-# without the ids, which it only reports.
-i=\$(( \$1 * 250 + \$2 - 1 ))
-ours=\$(( (i + \$3) % 2 == 0 ))
-end=\$4
-shift 4
-[ \$ours = 1 ] && exec pppd plugin pppol2tp.so "\$@"
+i=\$(( \$1 * 250 + \$2 - 1 )) end=\$3
+shift 3
+case \$(( (i + $1) % $k )) in $arms esac
+echo "\$arm \$end \$i" >/tmp/bench-arm/\$\$
+case \$arm in
+nowatch*) exec pppd plugin pppol2tp.so pppol2tp_check_interval 0 "\$@" ;;
+ours*) exec pppd plugin pppol2tp.so "\$@" ;;
+esac
 [ \$end = lac ] && exec pppd plugin $UPSTREAM/pppol2tp.so "\$@"
 exec pppd plugin $UPSTREAM/pppol2tp.so pppol2tp_tunnel_id 10 pppol2tp_session_id 11 "\$@"
 SCRIPT
-chmod +x /tmp/bench-pick
-# report_paired N ROUND SWAP: one BENCHPAIR: line per session, labelled by
-# the plugin it ran (l2tpfan's LNS session ids start at 11).
-report_paired() {
-	cat /tmp/bench-up/* >"$T/ups" 2>/dev/null
-	awk -v n="$1" -v r="$2" -v swap="$3" '
-		NR == FNR { if ($1 == "start") { s[$3] = $4; id[$3] = $2 }; next }
-		($1 in s) { i = id[$1] - 11; pl = (i + swap) % 2 == 0 ? "ours" : "upstream"
-			printf "BENCHPAIR: %s %d %d %d %s %s %.3f\n", pl, n, r, i, s[$1], $2, $3 / 1e6 }' \
-	    "$T/lns-starts" "$T/ups" >&3
-	# Which plugin each running LNS pppd really loaded, from its command line.
-	upstream=$(lns_pppds | while read -r p; do tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null; echo; done |
-	    grep -c 'upstream/pppol2tp.so')
-	echo "BENCHPAIRRUN: n=$1 round=$2 swap=$3 up=$(ls /tmp/bench-up | wc -l) gave_up=$gone upstream_running=$upstream" >&3
+	chmod +x /tmp/bench-pick
 }
+# report_paired N ROUND: how many came up, and whether each running LNS
+# pppd's command line loaded the plugin of the arm bench-pick filed for
+# it (ours, nowatch's pppol2tp_check_interval 0, or upstream's path).
+report_paired() {
+	wrong=$(lns_pppds | while read -r p; do
+		read -r a _ <"/tmp/bench-arm/$p" 2>/dev/null || a=-
+		c=$(tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null)
+		case $c in
+		*upstream/pppol2tp.so*) b=upstream ;;
+		*"pppol2tp_check_interval 0 "*) b=nowatch ;;
+		*) b=ours ;;
+		esac
+		case $a in "$b"|"$b"[0-9]*) ;; *) echo "$p" ;; esac
+	done | wc -l)
+	echo "BENCHPAIRRUN: n=$1 round=$2 arms=$(echo $ARMS | tr ' ' ,) up=$(ls /tmp/bench-up | wc -l) gave_up=$gone running=$(lns_pppds | wc -l) arm_mismatch=$wrong" >&3
+}
+run_kind=paired
 for n in $BENCH_PAIRED_SIZES; do
 	on=$(echo_for "$n")
 	echoes=$(echo_opts "$on")
 	for round in $(seq 1 "$(rounds_for "$n" "$BENCH_PAIRED_ROUNDS")"); do
-		swap=$((round % 2))
-		bring_up paired "paired:$swap" "$n" "$echoes" "$echoes"
-		report_paired "$n" "$round" "$swap"
+		bring_up paired "paired:$round" "$n" "$echoes" "$echoes"
+		report_paired "$n" "$round"
 		tear_down paired "$n"
 	done
 done

@@ -10,13 +10,20 @@
  *
  * It writes to FILE, for each command it starts and each that ends,
  *   start SESSION PID SECONDS
- *   exit SESSION PID STATUS SECONDS
+ *   exit SESSION PID STATUS SECONDS USER_MS SYSTEM_MS
  * with SECONDS on the CLOCK_BOOTTIME clock that /proc/uptime shows, so
  * scripts run by pppd can time themselves against it, and STATUS the exit
  * code, or 128 + the signal that ended it, so that a pppd that gave up is
- * told apart from one still negotiating.  The records have a file of their
- * own: on the stdout the commands share, a thousand pppds logging split
- * them.
+ * told apart from one still negotiating.  USER_MS and SYSTEM_MS are the CPU
+ * the command used over its whole life, with the children it waited for
+ * (wait4's rusage): a pppd killed at the teardown has no other account of
+ * it, and the system time holds the kernel's work for it, netlink included.
+ * The records have a file of their own: on the stdout the commands share,
+ * a thousand pppds logging split them.
+ *
+ * With -L DIR each command's stdout and stderr go to DIR/SESSION.log
+ * instead, so that each pppd's own log (nodetach logs there) says why that
+ * one ended.
  *
  * With -r RATE the commands start RATE a second, as sessions reach an LNS,
  * instead of all at once: thousands started together under TCG came up
@@ -24,10 +31,11 @@
  * Configure-Requests.
  *
  *   l2tpfan -l ADDR:PORT -p ADDR:PORT -t TID -T PEER_TID -s SID -S PEER_SID
- *           -n COUNT -o FILE [-r RATE] -- COMMAND [ARG...]
+ *           -n COUNT -o FILE [-r RATE] [-L DIR] -- COMMAND [ARG...]
  */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,7 +54,7 @@ usage(void)
 {
 	fprintf(stderr, "usage: l2tpfan -l ADDR:PORT -p ADDR:PORT -t TID "
 	    "-T PEER_TID -s SID -S PEER_SID -n COUNT -o FILE [-r RATE] "
-	    "-- CMD\n");
+	    "[-L DIR] -- CMD\n");
 	exit(126);
 }
 
@@ -80,6 +88,12 @@ session_argv(char **argv, int i)
 }
 
 static double
+ms(const struct timeval *tv)
+{
+	return (double)tv->tv_sec * 1e3 + (double)tv->tv_usec / 1e3;
+}
+
+static double
 boottime(void)
 {
 	struct timespec ts;
@@ -95,10 +109,11 @@ boottime(void)
 static int
 reap(FILE *rec, const pid_t *pids, int count, unsigned first_sid, int block)
 {
+	struct rusage ru;
 	int status, i, code;
 	pid_t pid;
 
-	while ((pid = waitpid(-1, &status, block ? 0 : WNOHANG)) != 0) {
+	while ((pid = wait4(-1, &status, block ? 0 : WNOHANG, &ru)) != 0) {
 		if (pid < 0) {
 			if (errno == EINTR)
 				continue;
@@ -109,8 +124,9 @@ reap(FILE *rec, const pid_t *pids, int count, unsigned first_sid, int block)
 		for (i = 0; i < count && pids[i] != pid; i++)
 			;
 		if (i < count)
-			fprintf(rec, "exit %u %d %d %.3f\n", first_sid + (unsigned)i,
-			    (int)pid, code, boottime());
+			fprintf(rec, "exit %u %d %d %.3f %.1f %.1f\n",
+			    first_sid + (unsigned)i, (int)pid, code, boottime(),
+			    ms(&ru.ru_utime), ms(&ru.ru_stime));
 		if (block)
 			return 1;
 	}
@@ -134,6 +150,27 @@ sleep_until(const struct timespec *start, double secs)
 		;
 }
 
+/* In the child: stdout and stderr to DIR/SESSION.log. */
+static void
+session_log(const char *dir, unsigned sid)
+{
+	char path[4096];
+	int fd;
+
+	if ((size_t)snprintf(path, sizeof(path), "%s/%u.log", dir, sid) >=
+	    sizeof(path)) {
+		fprintf(stderr, "l2tpfan: -L %s: directory name too long\n",
+		    dir);
+		exit(126);
+	}
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0644)) < 0)
+		tool_die(path);
+	if (dup2(fd, 1) < 0 || dup2(fd, 2) < 0)
+		tool_die("dup2");
+	close(fd);
+}
+
 const char *tool_name = "l2tpfan";
 
 int
@@ -145,11 +182,11 @@ main(int argc, char **argv)
 	int c, udp, count = 0, i;
 	double rate = 0;
 	char *end;
-	const char *records = NULL;
+	const char *records = NULL, *logdir = NULL;
 	pid_t *pids;
 	FILE *rec;
 
-	while ((c = getopt(argc, argv, TOOL_ENDS_OPTS "n:o:r:")) != -1) {
+	while ((c = getopt(argc, argv, TOOL_ENDS_OPTS "n:o:r:L:")) != -1) {
 		switch (tool_ends_option(&e, c, optarg)) {
 		case 1:
 			continue;
@@ -159,6 +196,7 @@ main(int argc, char **argv)
 		switch (c) {
 		case 'n': count = atoi(optarg); break;
 		case 'o': records = optarg; break;
+		case 'L': logdir = optarg; break;
 		case 'r':
 			rate = strtod(optarg, &end);
 			if (end == optarg || *end != '\0' || !(rate >= 0))
@@ -206,6 +244,8 @@ main(int argc, char **argv)
 			/* dup2 clears FD_CLOEXEC on fd 3 only. */
 			if (dup2(fd, 3) < 0)
 				tool_die("dup2");
+			if (logdir != NULL)
+				session_log(logdir, e.sid + (unsigned)i);
 			execvp(argv[0], session_argv(argv, i));
 			tool_die(argv[0]);
 		}
