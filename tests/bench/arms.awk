@@ -80,6 +80,49 @@ function compare(metric, x, count,    a, b, fx, fr, r, R, s, ss, q, lq, infl, vx
 		if ((metric, x, rnd[r]) in rq) used = used sprintf(" %s", fmt(rq[metric, x, rnd[r]]))
 	printf "  %-32s %10s %10s %9s  (95%%: %s .. %s)  rounds:%s\n", name, fx, fr, ratio, lo, hi, used
 }
+# The second view, by minutes: for arm X, the log ratio of X's to ref's
+# median bring-up in each minute both have finite, in minute order within
+# each round; B resamples of 5-minute moving blocks within each round,
+# pooled over the rounds.  Bring-ups of 100-600 s make neighbouring
+# minutes alike, hence blocks, and minutes are not replicates of a round:
+# the rounds' interval above is the one to read.
+function boot_view(x,    i, r, j, k, y, c, v, w, lm, mm, ml, nm, got, inf, b, s, cnt, L, st, q, lo, hi, bs, h) {
+	got = 0; inf = 0; srand(1); L = 5
+	for (i = 1; i <= nr; i++) {
+		r = rnd[i]; nm[r] = 0
+		k = split(mins[x, r], ml, " ")
+		for (j = 1; j <= k; j++) mm[j] = ml[j] + 0
+		sortv(mm, k)
+		for (j = 1; j <= k; j++) {
+			if (!((ref, r, mm[j]) in inmin)) continue
+			c = inmin[x, r, mm[j]]; delete v
+			for (y = 1; y <= c; y++) v[y] = bv[x, r, mm[j], y]
+			sortv(v, c); q = quant(v, c, 0.5)
+			c = inmin[ref, r, mm[j]]; delete w
+			for (y = 1; y <= c; y++) w[y] = bv[ref, r, mm[j], y]
+			sortv(w, c); h = quant(w, c, 0.5)
+			if (q >= BIG / 10 || h >= BIG / 10 || q <= 0 || h <= 0) { inf++; continue }
+			lm[r, ++nm[r]] = log(q / h); got++
+		}
+	}
+	if (!got) return
+	for (b = 1; b <= 2000; b++) {
+		s = 0; cnt = 0
+		for (i = 1; i <= nr; i++) {
+			r = rnd[i]; k = nm[r]
+			if (!k) continue
+			for (y = 0; y < k; ) {
+				st = (k > L) ? int(rand() * (k - L + 1)) + 1 : 1
+				for (j = st; j < st + L && j <= k && y < k; j++) { s += lm[r, j]; cnt++; y++ }
+			}
+		}
+		bs[b] = s / cnt
+	}
+	sortv(bs, 2000)
+	s = 0; for (i = 1; i <= nr; i++) for (j = 1; j <= nm[rnd[i]]; j++) s += lm[rnd[i], j]
+	printf "  %-32s %9.3f  (95%%: %.3f .. %.3f; over %d minutes; %d with an infinite median left out)\n",
+	    "per-minute median ratio:" x, exp(s / got), exp(quant(bs, 2000, 0.025)), exp(quant(bs, 2000, 0.975)), got, inf
+}
 # A row that is no arm's: the same figure in both columns.
 function plain(metric, v, R) {
 	printf "%s\t%s\t%s\t-\t-\t-\t%d\t%s\n", metric, v, v, R, commit >summary
@@ -179,6 +222,8 @@ END {
 	plain("starts_per_s_achieved", c ? sprintf("%.3f", s / c) : "-", c)
 	plain("clean", clean, nr)
 	plain("clean_rounds", clean_rounds, nr)
+	printf "\n  Second view, minutes as samples (5-minute block bootstrap within rounds): bring-up, arm / %s\n", ref
+	for (x = 1; x <= nk; x++) if (arm[x] != ref) boot_view(arm[x])
 	printf "\n  Sessions up within T seconds of their start, all rounds (failed ones never are)\n  %-10s", "T (s)"
 	for (j = 1; j in surv; j++) printf " %6s", surv[j]
 	printf " %6s\n", "never"

@@ -89,6 +89,13 @@ mem=$((2048 + 3 * largest))
 # times slower than this one.
 limit=10800
 [ "$largest" -lt 5000 ] || limit=28800
+# Paired rounds add, each, what guest.sh's waits allow a bring-up of N
+# (LAC interfaces, ip-ups at the asked rate, the teardown, l2tpfan's
+# exits) and five minutes for its records.
+for n in $paired_sizes; do
+	limit=$(awk -v l="$limit" -v n="$n" -v r="$(rate_for "$n")" -v k="$(rounds_for "$n" "$BENCH_PAIRED_ROUNDS")" \
+	    'BEGIN { print int(l + k * (n / 2 + 30 + n + 60 + (r > 0 ? n / r : 0) + n / 4 + 60 + 60 + 300)) }')
+done
 [ -n "$replay" ] || "$top/tests/deps.sh"
 if [ -z "$smoke" ] && [ -z "$replay" ] && ! command -v gnuplot >/dev/null; then
 	echo "bench: installing gnuplot-nox"
