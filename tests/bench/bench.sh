@@ -380,8 +380,10 @@ if [ -n "$smoke" ]; then
 		head -n 1 "$sum" | grep -qx "$(printf 'metric\tours\tdebian\tratio\tlow95\thigh95\trounds\tcommit')" &&
 			echo "PASS: bench: paired: summary.tsv has the agreed header" ||
 			echo "FAIL: bench: paired: summary.tsv's header is not metric ours debian ratio low95 high95 rounds commit"
-		# Two rounds or more give an interval.
-		[ "$rounds" -lt 2 ] || awk -F'\t' '$1 == "cpu_ms_per_session" && $5 ~ /^[0-9.]+$/ && $6 ~ /^[0-9.]+$/ && $5 <= $4 && $4 <= $6 { ok = 1 }
+		# Two rounds or more give an interval (the first arm compared).
+		x=$(for a in $BENCH_ARMS; do [ "$a" = "$BENCH_REF" ] || echo "$a"; done | head -n 1)
+		[ "$x" = ours ] && sfx= || sfx=:$x
+		[ "$rounds" -lt 2 ] || awk -F'\t' -v m="cpu_ms_per_session$sfx" '$1 == m && $5 ~ /^[0-9.]+$/ && $6 ~ /^[0-9.]+$/ && $5 <= $4 && $4 <= $6 { ok = 1 }
 			END { if (ok) print "PASS: bench: paired: CPU per session has a 95% interval from the rounds"
 			      else print "FAIL: bench: paired: no 95% interval for CPU per session" }' "$sum"
 		# Clean or not: measured on both sides for every round.
