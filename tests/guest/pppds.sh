@@ -1,6 +1,7 @@
 # check-pppd's session step: for each pppd built from upstream's trees
-# (/payload/pppds/NAME: that pppd, this tree's plugins built for it, the
-# plugin directory it was compiled with, what it lacks), a real session
+# (/payload/pppds/NAME: that pppd, this tree's plugins built for it or,
+# as NAME+OTHER, for another build of its version, the plugin directory
+# it was compiled with, what it lacks), a real session
 # between two xl2tpd: up, ping, the kernel's view of sequencing and of the
 # interface name where that pppd can name it, hang-up, nothing left.
 # xl2tpd runs /usr/sbin/pppd and passes a bare "pppol2tp.so": that pppd
@@ -50,7 +51,9 @@ for d in /payload/pppds/*/; do
 		check "session: the LNS's interface is named $ifname" has_ppp_addr lns "$ifname"
 	# A pppd without IPv6CP logs each IPv6 notifier asked of it.
 	check "session: no pppd complained of a notifier it lacks" sh -c \
-		"! grep -q 'Could not find notifier function' '$T/lns-pppd.log' '$T/lac-pppd.log'"
+		"! grep -q 'Could not find notifier function' '$T/lns-pppd.log' '$T/lac-pppd.log'" ||
+		note "$(grep -h 'Could not find notifier function' "$T/lns-pppd.log" "$T/lac-pppd.log" |
+		    sort | uniq -c | tr -s ' \n' ' ')"
 	echo "d test" >"$T/lac.ctl"
 	check "session: hang-up ended both pppd" wait_until 30 no_process pppd
 	check "session: no kernel session left on either end" \

@@ -4,15 +4,26 @@
 # with WERROR=1, check that every symbol they need resolves in that pppd
 # binary or its libraries, that it loads them and the plugin names what
 # that pppd lacks, and then a session through xl2tpd with each of them in
-# the bookworm guest (tests/guest/pppds.sh).  One PASS:/FAIL: line per
-# pppd and step.
+# the bookworm guest (tests/guest/pppds.sh).  A pppd built without IPv6CP
+# also gets the plugins built against the headers of each build of its
+# version with IPv6CP (one version's headers serve all its builds): they
+# must find what it lacks at run time, and run a session there too.  One
+# PASS:/FAIL: line per pppd and step.
 #   PPPD_SRC_DIR  the tarballs (default: ../shared/pppd-src beside the tree)
+#   PPPD_BUILDS   the names of tests/pppd/matrix to run (default: all)
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 cd "$top"
 src=${PPPD_SRC_DIR:-$top/../shared/pppd-src}
 names=$(awk '/^[^#]/ { print $1 }' "$here/matrix")
+if [ -n "${PPPD_BUILDS:-}" ]; then
+	for n in $PPPD_BUILDS; do
+		echo "$names" | grep -qx -- "$n" ||
+			{ echo "FAIL: pppd: PPPD_BUILDS names '$n', which tests/pppd/matrix has not"; exit 1; }
+	done
+	names=$PPPD_BUILDS
+fi
 mkdir -p build/pppd
 
 if [ ! -d "$src" ]; then
@@ -78,6 +89,35 @@ stage() {
 	esac
 }
 
+# loads PPPD_PREFIX PLUGIN_DIR LACKS WHAT: pppd loads both plugins of
+# PLUGIN_DIR (built WHAT), which name what it lacks (their "was built
+# without:" line, a debug message: debug comes before the plugins).
+# Fails with 1 when pppd did not load them; 2 when they named something
+# else, where a session still shows what that costs.
+loads() {
+	# pppd loads plugins as it reads its options, in order: --version
+	# after them exits 0 once both plugin_init have run.  (Since 2.5.4
+	# "Plugin ... loaded." is a debug message.)
+	"$1/sbin/pppd" logfd 2 debug plugin "$top/$2/pppol2tp.so" \
+	    plugin "$top/$2/openl2tp.so" --version >"$dir/load.log" 2>&1
+	rc=$?
+	said=$(sed -n 's/^pppol2tp: pppd .* was built without://p' "$dir/load.log")
+	named=$(echo "$said" | grep -o '\(^\| \)[A-Za-z0-9]* (' | tr -d ' (' | paste -sd, -)
+	[ -n "$named" ] || named=-
+	sed 's/^/note: pppd '"$name"': load'"${4:+ ($4)}"': /' "$dir/load.log"
+	loaded=0
+	[ $rc -eq 0 ] && [ "$(grep -c '^Plugin .* loaded\.$' "$dir/load.log")" = 2 ] && loaded=1
+	if [ $loaded = 1 ] && [ "$named" = "$3" ]; then
+		pass "pppd loads both plugins${4:+ $4}, which find it lacks: $3"
+		return 0
+	fi
+	echo "note: pppd $name: load${4:+ ($4)}: exit $rc, named: $named"
+	fail "pppd loads both plugins${4:+ $4}, which find it lacks: $3"
+	[ $loaded = 1 ] && return 2
+	return 1
+}
+
+plugins_built=
 for name in $names; do
 	set -- $(awk -v n="$name" '$1 == n { print $2, $3, $4 }' "$here/matrix")
 	cc=$2 lacks=$3
@@ -111,23 +151,36 @@ for name in $names; do
 		echo "note: pppd $name: symbols that pppd does not define: $(echo $missing)"
 		fail "every symbol both plugins need resolves in that pppd or its libraries"
 	fi
-	# pppd loads plugins as it reads its options, in order: --version
-	# after them exits 0 once both plugin_init have run.  (Since 2.5.4
-	# "Plugin ... loaded." is a debug message.)
-	"$prefix/sbin/pppd" logfd 2 debug plugin "$top/$dir/pppol2tp.so" \
-	    plugin "$top/$dir/openl2tp.so" --version >"$dir/load.log" 2>&1
-	rc=$?
-	said=$(sed -n 's/^pppol2tp: pppd .* was built without://p' "$dir/load.log")
-	named=$(echo "$said" | grep -o '\(^\| \)[A-Za-z0-9]* (' | tr -d ' (' | paste -sd, -)
-	[ -n "$named" ] || named=-
-	sed 's/^/note: pppd '"$name"': load: /' "$dir/load.log"
-	if [ $rc -eq 0 ] && [ "$(grep -c '^Plugin .* loaded\.$' "$dir/load.log")" = 2 ] &&
-	    [ "$named" = "$lacks" ]; then
-		pass "pppd loads both plugins, which find it lacks: $lacks"
-		stage "$name" "$prefix" "$dir" "$lacks"
-	else
-		fail "pppd loads both plugins, which find it lacks: $lacks (exit $rc, named: $named)"
-	fi
+	plugins_built="$plugins_built $name"
+	loads "$prefix" "$dir" "$lacks"
+	[ $? = 1 ] || stage "$name" "$prefix" "$dir" "$lacks"
+done
+
+# A pppd without IPv6CP, and the plugins built against the headers of a
+# build of the same version (tarball and compiler) with it.
+for name in $plugins_built; do
+	set -- $(awk -v n="$name" '$1 == n { print $2, $3, $4 }' "$here/matrix")
+	case ,$3, in *,IPv6CP,*) ;; *) continue ;; esac
+	tarball=$1 cc=$2 lacks=$3
+	prefix=$top/build/pppd/$name/prefix
+	for other in $plugins_built; do
+		set -- $(awk -v n="$other" '$1 == n { print $2, $3, $4 }' "$here/matrix")
+		[ "$1 $2" = "$tarball $cc" ] || continue
+		case ,$3, in *,IPv6CP,*) continue ;; esac
+		pdir=build/pppd/$other/plugin
+		dir=build/pppd/$name/with-$other
+		rm -rf "$dir"
+		mkdir -p "$dir"
+		missing=$(unresolved "$prefix/sbin/pppd" "$pdir/pppol2tp.so" "$pdir/openl2tp.so")
+		if [ -z "$missing" ]; then
+			pass "every symbol the plugins built for $other need resolves in that pppd or its libraries"
+		else
+			echo "note: pppd $name: symbols of the plugins built for $other that pppd does not define: $(echo $missing)"
+			fail "every symbol the plugins built for $other need resolves in that pppd or its libraries"
+		fi
+		loads "$prefix" "$pdir" "$lacks" "built for $other"
+		[ $? = 1 ] || stage "$name+$other" "$prefix" "$pdir" "$lacks"
+	done
 done
 
 # A session with each pppd that loaded the plugins, in the bookworm guest
