@@ -100,3 +100,9 @@ demo:
 	@tests/demo.sh
 
 .PHONY: tools unit unit-valgrind check check-pppd demo fuzz corpus bench deb check-deb
+
+# The patch series for ppp's own tree (upstream/series.sh): into
+# UPSTREAM_SERIES_DIR; tests/upstream.sh proves it in that tree.
+UPSTREAM_SERIES_DIR ?= build/upstream-series
+upstream-series:
+	@upstream/series.sh $(UPSTREAM_SERIES_DIR)
