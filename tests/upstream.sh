@@ -61,9 +61,7 @@ if [ ! -d "$committed" ] || [ -z "$(ls "$committed"/*.patch 2>/dev/null)" ]; the
 	same=0
 	note "no committed series in upstream/series/"
 else
-	for f in "$committed"/*.patch "$scratch"/new/*.patch; do
-		[ -f "$f" ] || continue
-		b=$(basename "$f")
+	for b in $( (cd "$committed" && ls *.patch; cd "$scratch/new" && ls *.patch) 2>/dev/null | sort -u); do
 		if [ ! -f "$committed/$b" ] || [ ! -f "$scratch/new/$b" ]; then
 			note "only in one series: $b"
 			same=0

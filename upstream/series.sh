@@ -59,9 +59,16 @@ base=$(git -C "$repo" rev-parse HEAD)
 
 export GIT_AUTHOR_NAME="$name" GIT_AUTHOR_EMAIL="$email"
 export GIT_COMMITTER_NAME="$name" GIT_COMMITTER_EMAIL="$email"
-made=$(git -C "$top" log -1 --format=%cI 2>/dev/null || echo 2026-01-01T00:00:00Z)
+# The series is dated and named by the last commit of this tree that
+# changed what it is made of, so regenerating it after unrelated commits
+# changes nothing.
+inputs=$(grep -v -e '^#' -e '^$' "$up/commits" | cut -d: -f2 | tr ' ' '\n' | sort -u)
+last=$(cd "$top" && git log -1 --format='%h %cI' --abbrev=12 -- $inputs upstream \
+	':!upstream/series' 'bench-results/*/summary.tsv' 2>/dev/null || true)
+head=${last%% *}
+made=${last#* }
+[ -n "$last" ] || { head=unknown; made=2026-01-01T00:00:00Z; }
 export GIT_AUTHOR_DATE="$made" GIT_COMMITTER_DATE="$made"
-head=$(git -C "$top" rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
 
 # compat.h for 2.5 alone: unifdef takes out the 2.4 branches (exit 1 means
 # it changed something, 2 trouble); the plain renames it leaves are read
