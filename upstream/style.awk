@@ -31,7 +31,7 @@ file == "" { next }
 		bad("trailing blank")
 	if (file !~ /\.[ch]$/)
 		next
-	if (t ~ /^\t* {8}/)
+	if (t ~ /^\t*        /)
 		bad("8 spaces of indentation where a tab belongs")
 	if (t ~ /^\t* +\t/)
 		bad("a space before a tab in the indentation")
