@@ -21,6 +21,7 @@ tarball=${MASTER_TARBALL:-$top/../shared/pppd-src/ppp-master-ce4629f.tar.gz}
 committed=$top/upstream/series
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/upstream-check.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
+trap 'exit 1' HUP INT TERM
 failed=0
 started=$(date +%s)
 

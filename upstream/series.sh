@@ -41,6 +41,7 @@ command -v unifdef >/dev/null || die "unifdef is missing: it takes pppd" \
 
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/upstream-series.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
+trap 'exit 1' HUP INT TERM
 repo=$scratch/ppp
 
 # The base: the tarball's tree as one commit, with a fixed identity and
