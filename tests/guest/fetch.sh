@@ -6,6 +6,9 @@
 #   fetch.sh SUITE OUTDIR nm  the NetworkManager layer: NetworkManager,
 #                             NetworkManager-l2tp and D-Bus, less what the
 #                             base root has, into OUTDIR/nm/root
+#   fetch.sh SUITE OUTDIR golt  go-l2tp (kl2tpd) into OUTDIR/golt/root,
+#                             from trixie where the suite has none (a
+#                             layer's name is letters only: run.sh)
 set -eu
 suite=$1
 layer=${3:-}
@@ -127,7 +130,39 @@ if [ "$layer" = nm ]; then
 	done
 	exit 0
 fi
-[ -z "$layer" ] || { echo "fetch.sh: unknown layer '$layer' (nm)" >&2; exit 2; }
+# go-l2tp needs nothing but libc 2.34, which every suite's base root has.
+# bookworm never had it: its layer takes trixie's, fetched through lists
+# of trixie's own (OUTDIR/apt-trixie), so the suite's lists stay its own.
+if [ "$layer" = golt ]; then
+	if ! run apt-cache show go-l2tp >/dev/null 2>&1; then
+		aptdir=$out/apt-trixie
+		mkdir -p "$aptdir/lists/partial" "$aptdir/sources" "$aptdir/cache/archives/partial"
+		cat >"$aptdir/sources/trixie.sources" <<SRC
+Types: deb
+URIs: http://deb.debian.org/debian
+Suites: trixie
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+		aptopts="-o Dir::State::Lists=$aptdir/lists -o Dir::Etc::SourceList=/dev/null
+	-o Dir::Etc::SourceParts=$aptdir/sources -o Dir::Cache=$aptdir/cache
+	-o Debug::NoLocking=1 $apt_retries"
+		if [ -z "$(find "$aptdir/lists/.updated" -mtime -1 2>/dev/null)" ]; then
+			retry "$aptdir/update.log" run apt-get -qq $apt_update || {
+				mirror_fail "$suite go-l2tp layer" trixie "tests/guest/fetch.sh $suite $out golt" "$aptdir/update.log"
+				exit 1; }
+			touch "$aptdir/lists/.updated"
+		fi
+	fi
+	ls go-l2tp_*.deb >/dev/null 2>&1 || retry download.log run apt-get download go-l2tp || {
+		mirror_fail "$suite go-l2tp layer" "$suite" "tests/guest/fetch.sh $suite $out golt" download.log
+		exit 1; }
+	rm -rf "$out/golt"
+	mkdir -p "$out/golt"
+	dpkg -x "$(ls go-l2tp_*.deb | head -n 1)" "$out/golt/root"
+	exit 0
+fi
+[ -z "$layer" ] || { echo "fetch.sh: unknown layer '$layer' (nm, golt)" >&2; exit 2; }
 missing=
 # ppp-dev, valgrind and libc6-dbg are not unpacked into the root (below),
 # but are fetched with the rest.

@@ -80,6 +80,11 @@ l2tp_sessions() {
 }
 no_l2tp_session() { local s; s=$(l2tp_sessions "$1") && [ -z "$s" ]; }
 has_l2tp_session() { local s; s=$(l2tp_sessions "$1") && [ -n "$s" ]; }
+# Neither an L2TP session nor a tunnel in a namespace ("-": the guest's own).
+no_l2tp_left() {
+	local t
+	no_l2tp_session "$1" && t=$(in_ns "$1" $IP l2tp show tunnel) && [ -z "$t" ]
+}
 
 # The interface's IPv4 address in a namespace, or nothing.
 ppp_addr() {
@@ -113,9 +118,10 @@ cleanup_all() {
 	# NetworkManager (the nm scenario) would take on the next scenario's
 	# interfaces.
 	killall -q NetworkManager nm-l2tp-service dbus-daemon syslogd 2>/dev/null
-	killall -q xl2tpd pppd l2tpsock eventrecv 2>/dev/null
+	# kl2tpd: the kl2tpd scenario's, and the one NetworkManager-l2tp starts.
+	killall -q xl2tpd kl2tpd pppd l2tpsock eventrecv 2>/dev/null
 	sleep 0.5
-	killall -q -9 xl2tpd pppd l2tpsock eventrecv NetworkManager 2>/dev/null
+	killall -q -9 xl2tpd kl2tpd pppd l2tpsock eventrecv NetworkManager 2>/dev/null
 	# A pppd under valgrind runs as the tool, not as pppd.
 	pkill -9 -f /tmp/pppd-plain 2>/dev/null
 	for ns in $($IP netns list 2>/dev/null | cut -d' ' -f1); do

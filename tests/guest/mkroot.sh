@@ -3,8 +3,8 @@
 # the libraries, pppd, xl2tpd, iproute2 and the few kernel modules the tests
 # load, in load order) and the kernel image.
 #   mkroot.sh SUITEDIR
-#   mkroot.sh SUITEDIR nm    fetch.sh's NetworkManager layer: nm.cpio, which
-#                            run.sh appends for the scenarios that need it
+#   mkroot.sh SUITEDIR LAYER fetch.sh's layer LAYER (nm, golt): LAYER.cpio,
+#                            which run.sh appends for the scenarios that need it
 set -eu
 dir=$(cd "$1" && pwd)
 src=$dir/root
@@ -22,9 +22,9 @@ copy_runnable() {
 		-o -path './lib/firmware' -prune -o -path './usr/lib/firmware' -prune \
 		-o -print | cpio -pdm --quiet "$2")
 }
-if [ "${2:-}" = nm ]; then
-	copy_runnable "$dir/nm/root" "$dir/nm/img"
-	(cd "$dir/nm/img" && find . | cpio -o -H newc --quiet) >"$dir/nm.cpio"
+if [ -n "${2:-}" ]; then
+	copy_runnable "$dir/$2/root" "$dir/$2/img"
+	(cd "$dir/$2/img" && find . | cpio -o -H newc --quiet) >"$dir/$2.cpio"
 	exit 0
 fi
 copy_runnable "$src" "$img"
