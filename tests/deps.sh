@@ -24,6 +24,11 @@ command -v libtoolize >/dev/null || need="$need libtool"
 command -v musl-gcc >/dev/null || need="$need musl-tools"
 # tests/mirror.sh's flaky mirror.
 command -v python3 >/dev/null || need="$need python3"
+# tests/upstream.sh: the series drops 2.4 from compat.h with unifdef, and
+# ppp's CI configuration builds pppd with systemd.
+command -v unifdef >/dev/null || need="$need unifdef"
+command -v pkg-config >/dev/null || need="$need pkg-config"
+pkg-config --exists libsystemd 2>/dev/null || need="$need libsystemd-dev"
 [ -z "$need" ] && exit 0
 echo "deps: installing$need"
 if [ "$(id -u)" != 0 ]; then
