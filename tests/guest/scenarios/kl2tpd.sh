@@ -210,6 +210,8 @@ check "LNS hang-up: the LAC's pppd ended" wait_until 30 lac_pppd_gone
 # pppd ends at the peer's request (0) unless kl2tpd, told by the LNS,
 # signals it (5) or deletes the session (16) first.
 st=$(kl2tpd_pppd_statuses)
+# No status logged means 0 only once pppd is gone.
+lac_pppd_gone || st=running
 note "LNS hang-up: the LAC's pppd's status as kl2tpd logged it: '${st:-0}'"
 note "LNS hang-up: kl2tpd's news of the session: $(sed -n 's/.*message="session down" result="\([^"]*\)".*/\1/p' "$T/kl2tpd.log")"
 case $st in
