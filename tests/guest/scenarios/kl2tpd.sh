@@ -243,21 +243,28 @@ stop_kl2tpd "deleted"
 nothing_left "deleted"
 
 # --- 4. Debian's plugin on both ends in the same setup, as notes only.
+# Not under the sanitizers: the run judges every report in any pppd, and
+# Debian's plugin, in a pppd with ASan's runtime, dies of a SEGV in its
+# own code (seen on bookworm+san), which says nothing about ours.
 cleanup_all
-set_aside "$PLUGINDIR/pppol2tp.so"
-cp "$UPSTREAM/pppol2tp.so" "$PLUGINDIR/pppol2tp.so"
-NOHOOKS=1 begin false
-if session_up && ping_across lac $LNS_PPP; then
-	note "Debian's plugin: PPP up through kl2tpd and a ping across"
-	set -- $(kernel_session lac)
-	t0=$(date +%s)
-	in_lac $IP l2tp del tunnel tunnel_id "$1"
-	if wait_until 20 lac_pppd_gone; then
-		note "Debian's plugin: session deleted under pppd: it ended $(( $(date +%s) - t0 )) s after, status '$(kl2tpd_pppd_statuses)'"
-	else
-		note "Debian's plugin: session deleted under pppd: still running 20 s after"
-	fi
+if sanitized; then
+	note "Debian's plugin: not run under the sanitizers"
 else
-	note "Debian's plugin: PPP did not come up through kl2tpd, or no ping"
+	set_aside "$PLUGINDIR/pppol2tp.so"
+	cp "$UPSTREAM/pppol2tp.so" "$PLUGINDIR/pppol2tp.so"
+	NOHOOKS=1 begin false
+	if session_up && ping_across lac $LNS_PPP; then
+		note "Debian's plugin: PPP up through kl2tpd and a ping across"
+		set -- $(kernel_session lac)
+		t0=$(date +%s)
+		in_lac $IP l2tp del tunnel tunnel_id "$1"
+		if wait_until 20 lac_pppd_gone; then
+			note "Debian's plugin: session deleted under pppd: it ended $(( $(date +%s) - t0 )) s after, status '$(kl2tpd_pppd_statuses)'"
+		else
+			note "Debian's plugin: session deleted under pppd: still running 20 s after"
+		fi
+	else
+		note "Debian's plugin: PPP did not come up through kl2tpd, or no ping"
+	fi
+	put_back
 fi
-put_back
