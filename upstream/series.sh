@@ -137,27 +137,26 @@ write_makefile_am() {
 			echo
 			echo "EXTRA_DIST = $maps"
 		fi
-		echo
-		echo 'pppol2tp_la_CPPFLAGS = -I${top_srcdir}'
-		if [ -f "$d/exports.map" ]; then
-			echo 'pppol2tp_la_LDFLAGS = -module -avoid-version \'
-			echo '    -Wl,--version-script=$(srcdir)/exports.map'
-		else
-			echo 'pppol2tp_la_LDFLAGS = -module -avoid-version'
-		fi
-		echo 'pppol2tp_la_SOURCES = \'
-		list $plugin_srcs
-		echo
-		echo 'openl2tp_la_CPPFLAGS = -I${top_srcdir}'
-		if [ -f "$d/helper.map" ]; then
-			echo 'openl2tp_la_LDFLAGS = -module -avoid-version \'
-			echo '    -Wl,--version-script=$(srcdir)/helper.map'
-		else
-			echo 'openl2tp_la_LDFLAGS = -module -avoid-version'
-		fi
-		echo 'openl2tp_la_SOURCES = \'
-		list $helper_srcs
+		la_rules pppol2tp exports.map $plugin_srcs
+		la_rules openl2tp helper.map $helper_srcs
 	} >"$d/Makefile.am"
+}
+
+# la_rules NAME MAP SOURCE...: one plugin's rules, with its version script
+# once the commit has it.
+la_rules() {
+	la=$1 map=$2
+	shift 2
+	echo
+	echo "${la}_la_CPPFLAGS = -I\${top_srcdir}"
+	if [ -f "$d/$map" ]; then
+		echo "${la}_la_LDFLAGS = -module -avoid-version \\"
+		echo "    -Wl,--version-script=\$(srcdir)/$map"
+	else
+		echo "${la}_la_LDFLAGS = -module -avoid-version"
+	fi
+	echo "${la}_la_SOURCES = \\"
+	list "$@"
 }
 
 # One commit per line of upstream/commits: "MSGFILE: FILE...".
